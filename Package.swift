@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gutplan",
+    products: [
+        .library(name: "GutPlanKit", targets: ["GutPlanKit"]),
+        .executable(name: "gutplan", targets: ["gutplan"]),
+    ],
+    targets: [
+        // All logic: knowledge base, rule language, engine, planner, exports.
+        .target(name: "GutPlanKit"),
+        // Thin command-line front end: parses arguments, calls GutPlanKit, maps errors to exit codes.
+        .executableTarget(name: "gutplan", dependencies: ["GutPlanKit"]),
+        // Release-build benchmark: synthetic catalogues, prints score, bound, gap, time, memory.
+        .executableTarget(name: "gutplan-bench", dependencies: ["GutPlanKit"]),
+        .testTarget(name: "GutPlanKitTests", dependencies: ["GutPlanKit"]),
+        // End-to-end tests that run the built `gutplan` binary.
+        .testTarget(name: "GutPlanCLITests", dependencies: ["gutplan"]),
+    ]
+)

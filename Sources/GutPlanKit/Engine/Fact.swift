@@ -1,0 +1,11 @@
+/// Something known about the person, from input or derived by a rule.
+public enum Fact: Sendable, Hashable {
+    /// A nutrient flag.
+    case flag(nutrient: String, status: FlagStatus)
+    /// A lab value, in the unit it was entered in.
+    case lab(test: String, value: Double, unit: String)
+    case symptom(String)
+    case diet(Diet)
+    case sex(Sex)
+    case age(Int)
+}

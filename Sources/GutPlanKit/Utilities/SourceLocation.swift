@@ -1,0 +1,14 @@
+/// A place in an input file. Prints as `path:line:column` (1-based line and column).
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+}
