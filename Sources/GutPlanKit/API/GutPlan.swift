@@ -1,0 +1,80 @@
+import Foundation
+
+/// The library's front door: load a rule directory once, then assess profiles and plan weeks.
+public struct GutPlan: Sendable {
+    public let knowledge: KnowledgeBase
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+    }
+
+    /// Loads and validates a rule directory: exit 66 when it is missing, 65 when it is invalid.
+    public static func load(rules directory: String) throws(GutPlanError) -> GutPlan {
+        guard RulesLocator.isDirectory(directory) else {
+            throw .missingInput("rule directory '\(directory)' does not exist (set --rules DIR or GUTPLAN_RULES)")
+        }
+        let (knowledge, diagnostics) = KnowledgeBase.load(directory: directory)
+        guard let knowledge else {
+            throw .badData(diagnostics.filter { $0.severity == .error })
+        }
+        return GutPlan(knowledge: knowledge)
+    }
+
+    /// Runs the rules on a profile after checking it.
+    public func assess(_ profile: Profile) throws(GutPlanError) -> Assessment {
+        try validate(profile)
+        do {
+            return try RuleEngine(knowledge: knowledge).run(profile)
+        } catch {
+            throw .badData([error.diagnostic])
+        }
+    }
+
+    /// Everything one planning run produced, for every output format and `explain`.
+    public struct Outcome: Sendable {
+        public var assessment: Assessment
+        public var problem: PlanningProblem
+        public var solution: PlanSolution
+        public var plan: MealPlan
+    }
+
+    /// Assesses the profile, builds the planning problem, solves it and assembles the week.
+    public func plan(_ profile: Profile, seed: UInt64 = 0) throws(GutPlanError) -> Outcome {
+        let assessment = try assess(profile)
+        let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment)
+        let problem = try builder.problem()
+        let steps = try builder.stressSchedule(seed: seed, days: problem.days)
+        let solution: PlanSolution
+        do {
+            solution = try Planner().solve(problem, seed: seed)
+        } catch {
+            throw .noPlan(error.message)
+        }
+        let plan = builder.mealPlan(problem: problem, solution: solution, steps: steps)
+        return Outcome(assessment: assessment, problem: problem, solution: solution, plan: plan)
+    }
+
+    /// Refuses profiles the knowledge base cannot serve, with messages a person can act on.
+    func validate(_ profile: Profile) throws(GutPlanError) {
+        guard AgeBand(age: profile.age) != nil else {
+            throw .usage("age \(profile.age) is not supported: gutplan's reference intakes are for adults (19 or older)")
+        }
+        for id in profile.confirmed.union(profile.suspected).sorted() {
+            guard let nutrient = knowledge.nutrients.first(where: { $0.id == id }) else {
+                throw .usage("unknown nutrient '\(id)'")
+            }
+            if nutrient.targets.isEmpty {
+                throw .usage("\(nutrient.name) has no daily target to plan for, so it cannot be flagged")
+            }
+        }
+        let tags = Set(knowledge.foods.flatMap(\.tags))
+        let foods = Set(knowledge.foods.map(\.id))
+        for name in profile.exclude where !tags.contains(name) && !foods.contains(name) {
+            let hint = Suggestion.closest(to: name, among: Array(tags) + Array(foods)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw .usage("cannot exclude '\(name)': it is neither a food tag nor a food id\(hint)")
+        }
+        if let energy = profile.energy, !(energy.lowerBound > 0 && energy.lowerBound.isFinite && energy.upperBound.isFinite) {
+            throw .usage("the energy band must be positive kcal, as MIN-MAX")
+        }
+    }
+}

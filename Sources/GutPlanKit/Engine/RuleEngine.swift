@@ -1,0 +1,171 @@
+/// Forward-chaining inference over the knowledge base's rules.
+///
+/// Facts come from the profile (flags, labs, symptoms, diet, sex, age). Among the rules whose
+/// condition holds and that have not fired yet, the one with the highest priority fires (ties:
+/// the order rules were loaded, files in name order). Each rule fires at most once, so chaining
+/// reaches a fixpoint; flags only grow (none → suspected → confirmed), so after a firing that
+/// changes a flag the scan restarts from the top, which keeps the work near-linear in the number
+/// of rules. Two bounds stop rules that run away: total firings and derivation depth.
+public struct RuleEngine: Sendable {
+    public var knowledge: KnowledgeBase
+    /// Most firings before the run stops with `EngineError.runaway`.
+    public var maxFirings: Int
+    /// Longest chain of rules deriving one flag from another before `EngineError.chainTooDeep`.
+    public var maxDepth: Int
+
+    public init(knowledge: KnowledgeBase, maxFirings: Int = 100_000, maxDepth: Int = 32) {
+        self.knowledge = knowledge
+        self.maxFirings = maxFirings
+        self.maxDepth = maxDepth
+    }
+
+    /// Runs the rules on a profile and returns everything they derived.
+    public func run(_ profile: Profile) throws(EngineError) -> Assessment {
+        var state = State(knowledge: knowledge, profile: profile)
+        let order = knowledge.rules.indices.sorted {
+            let (a, b) = (knowledge.rules[$0], knowledge.rules[$1])
+            return a.priority != b.priority ? a.priority > b.priority : $0 < $1
+        }
+        var fired = [Bool](repeating: false, count: knowledge.rules.count)
+        var firings = 0
+        var position = 0
+        while position < order.count {
+            let index = order[position]
+            position += 1
+            guard !fired[index], let because = state.match(knowledge.rules[index].condition) else { continue }
+            fired[index] = true
+            firings += 1
+            let rule = knowledge.rules[index]
+            if firings > maxFirings {
+                throw .runaway(firings: firings, lastRule: rule.name, location: rule.location)
+            }
+            if try state.fire(rule, because: because, maxDepth: maxDepth) {
+                position = 0  // a flag changed: higher-priority rules may hold now
+            }
+        }
+        return state.assessment
+    }
+}
+
+extension RuleEngine {
+    /// The engine's working memory during one run.
+    struct State {
+        let knowledge: KnowledgeBase
+        let profile: Profile
+        var assessment = Assessment()
+        /// Derivation depth of each flag: 0 when entered, 1 + the deepest premise when derived.
+        var depth: [String: Int] = [:]
+        /// The rules behind each derived flag, first to last, for chain messages.
+        var chain: [String: [String]] = [:]
+
+        init(knowledge: KnowledgeBase, profile: Profile) {
+            self.knowledge = knowledge
+            self.profile = profile
+            for id in profile.suspected.sorted() where !profile.confirmed.contains(id) {
+                setInputFlag(id, .suspected)
+            }
+            for id in profile.confirmed.sorted() {
+                setInputFlag(id, .confirmed)
+            }
+        }
+
+        private mutating func setInputFlag(_ id: String, _ status: FlagStatus) {
+            assessment.flags[id] = Assessment.Flag(status: status, provenance: .input)
+            assessment.weights[id] = max(assessment.weights[id] ?? 0, knowledge.weights[status] ?? 0)
+            depth[id] = 0
+            chain[id] = []
+        }
+
+        /// The facts that make `condition` hold, or `nil` when it does not.
+        func match(_ condition: Condition) -> [Fact]? {
+            switch condition {
+            case .always:
+                return []
+            case .flagged(let nutrient, let status):
+                guard let flag = assessment.flags[nutrient.name], status == nil || flag.status == status else {
+                    return nil
+                }
+                return [.flag(nutrient: nutrient.name, status: flag.status)]
+            case .lab(let test, let comparison, let value, let unit):
+                guard let labTest = knowledge.labTests.first(where: { $0.id == test.name }) else { return nil }
+                for result in profile.labs where result.test == test.name {
+                    if let converted = labTest.convert(result.value, from: result.unit, to: unit.name),
+                       comparison.holds(converted, value) {
+                        return [.lab(test: result.test, value: result.value, unit: result.unit)]
+                    }
+                }
+                return nil
+            case .symptom(let symptom):
+                return profile.symptoms.contains(symptom.name) ? [.symptom(symptom.name)] : nil
+            case .diet(let diet):
+                return profile.diet.rawValue == diet.name ? [.diet(profile.diet)] : nil
+            case .sex(let sex):
+                return profile.sex == sex ? [.sex(sex)] : nil
+            case .age(let comparison, let value):
+                return comparison.holds(Double(profile.age), value) ? [.age(profile.age)] : nil
+            case .not(let inner):
+                return match(inner) == nil ? [] : nil
+            case .and(let lhs, let rhs):
+                guard let left = match(lhs), let right = match(rhs) else { return nil }
+                return left + right
+            case .or(let lhs, let rhs):
+                return match(lhs) ?? match(rhs)
+            }
+        }
+
+        /// Applies a rule's actions. Returns `true` when a flag changed.
+        mutating func fire(_ rule: Rule, because: [Fact], maxDepth: Int) throws(EngineError) -> Bool {
+            var changed = false
+            assessment.firings.append(Firing(rule: rule.name, summary: rule.summary, because: because,
+                                             actions: rule.actions))
+            for action in rule.actions {
+                switch action {
+                case .flag(let nutrient, let status):
+                    changed = try raise(nutrient.name, to: status, by: rule, because: because, maxDepth: maxDepth)
+                        || changed
+                case .target(let nutrient, let weight):
+                    assessment.weights[nutrient.name] = max(assessment.weights[nutrient.name] ?? 0, weight)
+                case .prefer(let foods):
+                    for food in foods where !(assessment.preferred[food.name] ?? []).contains(rule.name) {
+                        assessment.preferred[food.name, default: []].append(rule.name)
+                    }
+                case .add(let slot, let foods):
+                    for food in foods where !(assessment.additions[slot] ?? []).contains(where: { $0.food == food.name }) {
+                        assessment.additions[slot, default: []].append((food: food.name, rule: rule.name))
+                    }
+                case .step(let steps):
+                    for step in steps where !assessment.steps.contains(where: { $0.step == step.name }) {
+                        assessment.steps.append((step: step.name, rule: rule.name))
+                    }
+                case .note(let text):
+                    if !assessment.notes.contains(text) { assessment.notes.append(text) }
+                case .avoid(let names):
+                    assessment.avoid.formUnion(names.map(\.name))
+                }
+            }
+            return changed
+        }
+
+        /// Flags a nutrient, never downgrading: confirmed stays confirmed.
+        private mutating func raise(_ nutrient: String, to status: FlagStatus, by rule: Rule, because: [Fact],
+                                    maxDepth: Int) throws(EngineError) -> Bool {
+            if let existing = assessment.flags[nutrient], existing.status >= status { return false }
+            let premises = because.compactMap { fact -> String? in
+                if case .flag(let id, _) = fact { return id }
+                return nil
+            }
+            let deepest = premises.max { (depth[$0] ?? 0) < (depth[$1] ?? 0) }
+            let newDepth = 1 + (deepest.flatMap { depth[$0] } ?? 0)
+            let newChain = (deepest.flatMap { chain[$0] } ?? []) + [rule.name]
+            if newDepth > maxDepth {
+                throw .chainTooDeep(depth: maxDepth, chain: newChain, location: rule.location)
+            }
+            depth[nutrient] = newDepth
+            chain[nutrient] = newChain
+            assessment.flags[nutrient] = Assessment.Flag(status: status,
+                                                         provenance: .rule(name: rule.name, because: because))
+            assessment.weights[nutrient] = max(assessment.weights[nutrient] ?? 0, knowledge.weights[status] ?? 0)
+            return true
+        }
+    }
+}
