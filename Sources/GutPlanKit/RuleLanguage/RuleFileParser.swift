@@ -176,11 +176,12 @@ struct RuleFileParser {
 
     // MARK: - Terminals
 
-    /// name = (letter | digit) { letter | digit | "-" | "_" } ;  (not `rule` or `set`)
+    /// name = (letter | digit) { letter | digit | "-" | "_" } ;  (not a reserved word)
     ///
-    /// `rule` and `set` are reserved so that a broken statement never swallows the next one.
+    /// The structural words (`RuleParser.reservedWords`) are never names, so a forgotten name
+    /// (`when flagged then`) or a broken statement never swallows the next part.
     mutating func parseName(expected: String) -> String? {
-        guard case .word(let word) = token.kind, word != "rule", word != "set" else {
+        guard case .word(let word) = token.kind, !RuleParser.reservedWords.contains(word) else {
             return fail(expected: expected)
         }
         advance()

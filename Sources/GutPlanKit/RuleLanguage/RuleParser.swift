@@ -25,6 +25,10 @@ public enum RuleParser {
         return file.errors.map { $0.diagnostic(sourceLine: source.line($0.location.line)) }
     }
 
+    /// Words that structure a file and can never be names. The other keywords (`fermented`,
+    /// `male`, `lab`, ...) may still name things, e.g. the food tag in `avoid fermented`.
+    public static let reservedWords: Set<String> = ["rule", "set", "when", "then", "and", "or", "not"]
+
     /// Every keyword of the language (all lowercase).
     static let keywords: Set<String> = [
         "rule", "set", "weight", "priority", "when", "then",

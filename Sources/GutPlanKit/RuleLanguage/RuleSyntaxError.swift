@@ -79,7 +79,8 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         case .unknownComparison(let text, _):
             return "unknown comparison '\(Token.clipped(text))': use <, <=, >, >=, = or !="
         case .unknownKeyword(let word, let expected, _):
-            return "expected \(expected), found '\(Token.clipped(word))'" + RuleSyntaxError.suggestion(for: word)
+            return "expected \(expected), found '\(Token.clipped(word))'"
+                + RuleSyntaxError.suggestion(for: word, among: RuleSyntaxError.keywords(in: expected))
         case .unexpectedToken(let found, let expected, _):
             return "expected \(expected), found \(found)"
         case .missingWhen(let rule, let found, _):
@@ -104,15 +105,21 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// " (did you mean 'rule'?)" when a keyword is one or two edits away, or differs only in case.
-    private static func suggestion(for word: String) -> String {
+    /// The keywords named in an `expected` text, the ones that could have stood there.
+    private static func keywords(in expected: String) -> [String] {
+        expected.split(whereSeparator: { !$0.isLetter }).map(String.init).filter(RuleParser.keywords.contains)
+    }
+
+    /// " (did you mean 'rule'?)" when one of `candidates` is one or two edits away, or differs
+    /// only in case.
+    private static func suggestion(for word: String, among candidates: [String]) -> String {
         guard word.unicodeScalars.count <= 20 else { return "" }
         let lowered = word.lowercased()
-        if lowered != word, RuleParser.keywords.contains(lowered) {
+        if lowered != word, candidates.contains(lowered) {
             return " (keywords are lowercase: did you mean '\(lowered)'?)"
         }
         var best: (keyword: String, distance: Int)?
-        for keyword in RuleParser.keywords.sorted() {
+        for keyword in candidates {
             let distance = editDistance(Array(lowered.unicodeScalars), Array(keyword.unicodeScalars))
             if distance <= 2, distance < keyword.count, best.map({ distance < $0.distance }) ?? true {
                 best = (keyword, distance)
