@@ -205,6 +205,7 @@ import Testing
             .unknownKeyword("rle", expected: "'rule' or 'set'", at: loc(1, 1)),
             .unexpectedToken(found: "'then'", expected: RuleFileParser.conditionStarts, at: loc(2, 13)),
         ])
+        #expect(RP.errors("rle b").first?.message == "expected 'rule' or 'set', found 'rle' (did you mean 'rule'?)")
         let text = """
         Rule a when always then note "x"
         rule c when flaged zinc then note "x"
