@@ -248,4 +248,33 @@ enum RP {
         #expect(list.count == 100_000)
         #expect(list.last?.name == "food-99999")
     }
+
+    @Test func nonReservedKeywordsMayBeNames() {
+        let file = RP.parse("rule lab when flagged fermented then avoid fermented, prebiotic, male\nrule x when age >= -0 then target zinc weight 0")
+        #expect(file.errors == [])
+        // `-0` is zero, not negative, and reads as plain 0.
+        guard case .age(_, let years)? = file.rules.last?.condition else {
+            Issue.record("no age atom")
+            return
+        }
+        #expect(years == 0 && years.sign == .plus)
+        #expect(file.rules.first?.actions == [.avoid([RP.ref("fermented", 1, 44), RP.ref("prebiotic", 1, 55), RP.ref("male", 1, 66)])])
+    }
+
+    @Test func everyErrorCarriesItsLocation() {
+        let at = RP.loc(7, 9)
+        let cases: [RuleSyntaxError] = [
+            .invalidCharacter(";", at: at), .unterminatedString(at: at), .invalidEscape("\\n", at: at),
+            .invalidNumber("x", at: at), .invalidInteger("x", at: at), .negativeNumber("-1", at: at),
+            .unknownComparison("==", at: at), .unknownKeyword("x", expected: "y", at: at),
+            .unexpectedToken(found: "x", expected: "y", at: at), .missingWhen(rule: "r", found: "x", at: at),
+            .missingThen(rule: "r", found: "x", at: at), .emptyThen(rule: "r", at: at),
+            .missingUnit(test: "t", found: "x", at: at), .duplicateRule(name: "r", at: at, first: RP.loc(1, 1)),
+            .nestingTooDeep(limit: 64, at: at), .tooManyErrors(limit: 100, at: at),
+        ]
+        for error in cases {
+            #expect(error.location == at)
+            #expect(error.diagnostic(sourceLine: "line") == Diagnostic(.error, error.message, at: at, sourceLine: "line"))
+        }
+    }
 }

@@ -220,7 +220,8 @@ struct RuleFileParser {
                 reportValueError(.negativeNumber(text, at: token.location))
                 return 0
             }
-            return value
+            return value == 0 ? 0 : value  // `-0` reads as 0
+
         case .invalid(.invalidNumber(let text, let location)):
             reportValueError(.invalidNumber(text, at: location))
             advance(unitExpected: unitNext)

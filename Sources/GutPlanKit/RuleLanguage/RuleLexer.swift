@@ -14,9 +14,9 @@ struct RuleLexer {
         cursor = Cursor(text, path: path)
     }
 
-    /// Words that end a condition or a rule; never read as a unit, so `lab x < 3 then` reports a
-    /// missing unit rather than a unit called `then`.
-    static let wordsNeverUnits: Set<String> = ["and", "or", "then", "rule", "set", "not"]
+    /// Reserved words are never read as a unit, so `lab x < 3 then` reports a missing unit
+    /// rather than a unit called `then`.
+    static let wordsNeverUnits = RuleParser.reservedWords
 
     mutating func next(unitExpected: Bool = false) -> Token {
         if let error = skipTrivia() { return error }
