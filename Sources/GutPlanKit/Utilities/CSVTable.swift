@@ -294,8 +294,10 @@ struct CSVReader {
                 var strayReported = false
                 while i < n {
                     let b = bytes[i]
-                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                    if b == 0x22 {
+                    if b == 0x2C || b == 0x0A || (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) { break }
+                    if b == 0x0D {
+                        error("carriage return without a line feed", line: line, column: column)
+                    } else if b == 0x22 {
                         if !strayReported {
                             error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
                             strayReported = true

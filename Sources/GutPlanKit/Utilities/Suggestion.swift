@@ -1,4 +1,4 @@
-/// "Did you mean" suggestions by Levenshtein edit distance, compared case-insensitively.
+/// "Did you mean" suggestions by edit distance (Levenshtein plus swaps of neighbours), compared case-insensitively.
 ///
 /// Bounded: a candidate counts only within `limit` edits (default: a third of the typed name's
 /// length, at least 1, at most 3), names longer than 64 characters get no suggestion, and the
@@ -37,10 +37,13 @@ public enum Suggestion {
         distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
     }
 
+    /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+    /// neighbours (`nmae` → `name`) cost 1 each.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -48,11 +51,15 @@ public enum Suggestion {
             var rowMin = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMin = min(rowMin, current[j])
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d = min(d, beforePrevious[j - 2] + 1)
+                }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
             if rowMin > limit { return nil }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }
