@@ -94,6 +94,7 @@ extension KnowledgeBase {
             diagnostics.append(Diagnostic(.warning, "no .rules files in \(directory)", at: nil))
         }
         var ruleNames: [String: SourceLocation] = [:]
+        var ruleLines: [String: [Substring]] = [:]
         var weightSetAt: [FlagStatus: SourceLocation] = [:]
         for name in ruleFiles {
             let path = join(directory, name)
@@ -110,6 +111,7 @@ extension KnowledgeBase {
             }
             let file = RuleParser.parse(text, path: path)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            ruleLines[path] = lines
             func sourceLine(_ location: SourceLocation) -> String? {
                 guard location.line >= 1, location.line <= lines.count else { return nil }
                 let line = lines[location.line - 1]
@@ -147,7 +149,14 @@ extension KnowledgeBase {
         // Cross-references only mean something once every table could be read (rows with errors
         // are left out, so a reference to one of them is reported too).
         if allTablesRead {
-            diagnostics += RuleChecker.check(knowledge).filter { $0.severity == .error }
+            for var diagnostic in RuleChecker.check(knowledge) where diagnostic.severity == .error {
+                if let location = diagnostic.location, let lines = ruleLines[location.path],
+                   location.line >= 1, location.line <= lines.count, lines[location.line - 1].utf8.count <= 500 {
+                    let line = lines[location.line - 1]
+                    diagnostic.sourceLine = String(line.hasSuffix("\r") ? line.dropLast() : line)
+                }
+                diagnostics.append(diagnostic)
+            }
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(knowledge: nil, diagnostics: diagnostics, failure: .invalid)
