@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "gutplan", dependencies: ["GutPlanKit"]),
         // Release-build benchmark: synthetic catalogues, prints score, bound, gap, time, memory.
         .executableTarget(name: "gutplan-bench", dependencies: ["GutPlanKit"]),
-        .testTarget(name: "GutPlanKitTests", dependencies: ["GutPlanKit"]),
+        .testTarget(name: "GutPlanKitTests", dependencies: ["GutPlanKit"], exclude: ["Fixtures"]),
         // End-to-end tests that run the built `gutplan` binary.
         .testTarget(name: "GutPlanCLITests", dependencies: ["gutplan"]),
     ]

@@ -10,14 +10,18 @@ public struct GutPlan: Sendable {
 
     /// Loads and validates a rule directory: exit 66 when it is missing, 65 when it is invalid.
     public static func load(rules directory: String) throws(GutPlanError) -> GutPlan {
-        guard RulesLocator.isDirectory(directory) else {
-            throw .missingInput("rule directory '\(directory)' does not exist (set --rules DIR or GUTPLAN_RULES)")
+        let result = KnowledgeBase.loadResult(directory: directory)
+        switch result.failure {
+        case .missing(let paths):
+            throw .missingInput(paths.count == 1 && paths[0] == directory
+                ? "rule directory '\(directory)' not found (give --rules DIR or set GUTPLAN_RULES)"
+                : "missing in the rule directory: " + paths.joined(separator: ", "))
+        case .invalid:
+            throw .badData(result.diagnostics.filter { $0.severity == .error })
+        case nil:
+            guard let knowledge = result.knowledge else { throw .badData(result.diagnostics) }
+            return GutPlan(knowledge: knowledge)
         }
-        let (knowledge, diagnostics) = KnowledgeBase.load(directory: directory)
-        guard let knowledge else {
-            throw .badData(diagnostics.filter { $0.severity == .error })
-        }
-        return GutPlan(knowledge: knowledge)
     }
 
     /// Runs the rules on a profile after checking it.

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A concentration unit of a lab result: an amount (mass, moles or equivalents) per volume.
+///
+/// Parsed from text such as `ng/mL`, `ug/L`, `µg/L`, `μg/L`, `mcg/L`, `mg/dL`, `nmol/L`,
+/// `pmol/L`, `µmol/L`, `mmol/L`, `mEq/L`. Both micro signs (U+00B5, U+03BC), `u` and `mc` mean
+/// micro; names compare case-insensitively. Amounts convert within a kind by factors, between
+/// mass and moles through the test's molar mass, and between moles and equivalents through the
+/// ion's valence.
+public struct LabUnit: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case mass
+        case molar
+        case equivalents
+    }
+
+    public var kind: Kind
+    /// The amount in base units (g, mol or Eq) per litre that one of this unit means.
+    public var perLitre: Double
+
+    public init(kind: Kind, perLitre: Double) {
+        self.kind = kind
+        self.perLitre = perLitre
+    }
+
+    /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u")
+            .replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
+        let volume = parts[1].lowercased()
+        let litres: Double
+        switch volume {
+        case "l": litres = 1
+        case "dl": litres = 0.1
+        case "ml": litres = 0.001
+        default: return nil
+        }
+        let prefixes: [(String, Double)] = [("", 1), ("m", 1e-3), ("u", 1e-6), ("mc", 1e-6), ("n", 1e-9), ("p", 1e-12)]
+        for (prefix, factor) in prefixes {
+            for (base, kind) in [("g", Kind.mass), ("mol", .molar), ("eq", .equivalents)] where amount == prefix + base {
+                if kind == .equivalents && prefix != "" && prefix != "m" { continue }
+                self.init(kind: kind, perLitre: factor / litres)
+                return
+            }
+        }
+        return nil
+    }
+}
+
+extension LabTest {
+    /// Converts a value of this test between units, or `nil` when a unit is unknown or cannot
+    /// apply to this test (a molar unit without a molar mass, `mEq/L` without a valence).
+    public func convert(_ value: Double, from: String, to: String) -> Double? {
+        guard let source = LabUnit(from), let target = LabUnit(to),
+              let base = amount(value * source.perLitre, from: source.kind, to: target.kind) else { return nil }
+        return base / target.perLitre
+    }
+
+    /// Whether a unit can be used for this test (it converts to the test's usual unit).
+    public func accepts(unit: String) -> Bool {
+        convert(1, from: unit, to: self.unit) != nil
+    }
+
+    /// Converts an amount per litre between kinds (g, mol, Eq) for this analyte.
+    private func amount(_ value: Double, from: LabUnit.Kind, to: LabUnit.Kind) -> Double? {
+        if from == to {
+            // Mass units always apply; molar and equivalent units need what makes them meaningful.
+            switch from {
+            case .mass: return value
+            case .molar: return molarMass == nil && valence == nil ? nil : value
+            case .equivalents: return valence == nil ? nil : value
+            }
+        }
+        guard let moles = toMoles(value, from) else { return nil }
+        switch to {
+        case .molar: return moles
+        case .mass: return molarMass.map { moles * $0 }
+        case .equivalents: return valence.map { moles * Double($0) }
+        }
+    }
+
+    private func toMoles(_ value: Double, _ kind: LabUnit.Kind) -> Double? {
+        switch kind {
+        case .molar: return molarMass == nil && valence == nil ? nil : value
+        case .mass: return molarMass.flatMap { $0 > 0 ? value / $0 : nil }
+        case .equivalents: return valence.flatMap { $0 > 0 ? value / Double($0) : nil }
+        }
+    }
+}
+
+extension LabTest {
+    /// Common units, in the order advice mentions them.
+    static let commonUnits = ["ng/mL", "ug/L", "pg/mL", "ng/L", "ug/dL", "mg/dL", "mg/L", "pmol/L", "nmol/L",
+                              "umol/L", "mmol/L", "mEq/L"]
+
+    /// `use ng/mL or ug/L`: the test's usual unit and a common unit equal to it.
+    public var unitAdvice: String {
+        guard let usual = LabUnit(unit) else { return "use \(unit)" }
+        let same = Self.commonUnits.first { name in
+            guard name != unit, let other = LabUnit(name), other.kind == usual.kind else { return false }
+            return abs(other.perLitre - usual.perLitre) <= 1e-9 * usual.perLitre
+        }
+        return same.map { "use \(unit) or \($0)" } ?? "use \(unit)"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reading `Rules/meals.csv`.
+extension Meal {
+    public static let csvColumns = ["id", "name", "slots", "foods"]
+
+    static func load(_ table: CSVTable, foods: [Food], into diagnostics: inout [Diagnostic]) -> [Meal] {
+        let foodIDs = foods.map(\.id)
+        let known = Set(foodIDs)
+        var meals: [Meal] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows {
+            let before = diagnostics.count
+            let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
+            var slots: [Slot] = []
+            if let cell = table.field("slots", in: row) {
+                for name in table.list("slots", in: row) {
+                    if let slot = Slot(rawValue: name), Slot.meals.contains(slot) {
+                        if !slots.contains(slot) { slots.append(slot) }
+                    } else {
+                        diagnostics.append(table.diagnostic(.error, "unknown slot '\(name)' (use breakfast, lunch, dinner or snack)", at: cell.location))
+                    }
+                }
+                if slots.isEmpty && diagnostics.count == before {
+                    diagnostics.append(table.diagnostic(.error, "a meal needs at least one slot", at: cell.location))
+                }
+            }
+            var portions: [Meal.Portion] = []
+            if let cell = table.field("foods", in: row) {
+                for item in table.list("foods", in: row) {
+                    let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+                    guard parts.count == 2 else {
+                        diagnostics.append(table.diagnostic(.error, "'\(item)' is not food-id:servings", at: cell.location))
+                        continue
+                    }
+                    let food = parts[0].trimmingCharacters(in: .whitespaces)
+                    if !known.contains(food) {
+                        diagnostics.append(table.diagnostic(.error, "unknown food '\(food)'\(Suggestion.didYouMean(food, among: foodIDs))", at: cell.location))
+                    }
+                    guard case .value(let servings) = DecimalText(String(parts[1])), servings > 0 else {
+                        diagnostics.append(table.diagnostic(.error, "servings of '\(food)' must be a number greater than 0, not '\(parts[1])'", at: cell.location))
+                        continue
+                    }
+                    portions.append(Meal.Portion(food: food, servings: servings))
+                }
+                if portions.isEmpty && diagnostics.count == before {
+                    diagnostics.append(table.diagnostic(.error, "a meal needs at least one food", at: cell.location))
+                }
+            }
+            guard diagnostics.count == before, let id else { continue }
+            meals.append(Meal(id: id, name: table.text("name", in: row), slots: slots, portions: portions))
+        }
+        return meals
+    }
+}

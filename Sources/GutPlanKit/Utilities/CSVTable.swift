@@ -1,0 +1,391 @@
+import Foundation
+
+/// A strict RFC 4180 CSV table read from UTF-8 bytes: a header row, then records whose fields
+/// each carry their `SourceLocation`. One reader serves every data file of a rule directory and
+/// the lab reports people hand in.
+///
+/// Accepted: quoted fields with doubled quotes, embedded commas and line breaks; CRLF or LF line
+/// ends; a missing final line end; a leading UTF-8 byte-order mark. Rejected with a located
+/// `Diagnostic`: invalid UTF-8, an unterminated quote, a quote inside an unquoted field, text
+/// after a closing quote, control characters (other than tab), blank lines, records whose field
+/// count differs from the header's, an empty file, and missing, unknown or duplicate columns.
+///
+/// One pass over the bytes, no backtracking: time and memory grow linearly with the input.
+/// Columns count Unicode scalars from 1. A line break inside a quoted field is stored as `\n`.
+public struct CSVTable: Sendable {
+    /// One cell, with where its first character (or opening quote) stands.
+    public struct Field: Sendable, Equatable {
+        public var text: String
+        public var location: SourceLocation
+
+        public init(_ text: String, at location: SourceLocation) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    /// One record (a data row after the header).
+    public struct Row: Sendable, Equatable {
+        public var fields: [Field]
+        /// Where the record starts (its first field).
+        public var location: SourceLocation { fields.first?.location ?? SourceLocation(path: "", line: 0, column: 0) }
+    }
+
+    /// What the header row must hold.
+    public enum Columns: Sendable, Equatable {
+        /// These names, in this order, nothing else (compared exactly).
+        case exactly([String])
+        /// Every `required` name present once; `optional` names may be present; with
+        /// `allowingOthers` other columns are ignored, else they are errors.
+        case named(required: [String], optional: [String], ignoringCase: Bool, allowingOthers: Bool)
+    }
+
+    public let path: String
+    public private(set) var header: [Field]
+    /// Records with the right field count, in file order (records with errors are left out).
+    public private(set) var rows: [Row]
+    /// Column name (lowercased when the header is matched ignoring case) → field index.
+    private var index: [String: Int]
+    private var ignoringCase: Bool
+    private let data: Data
+    /// Byte offset of the start of each physical line (line `n` at `lineStarts[n - 1]`).
+    private var lineStarts: [Int]
+
+    /// At most this many diagnostics are collected per file; the rest are summarised.
+    static let diagnosticLimit = 50
+
+    /// Reads a whole table. `table` is `nil` when there is any error (diagnostics say why).
+    public static func read(_ data: Data, path: String, columns: Columns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        var reader = CSVReader(path: path)
+        data.withUnsafeBytes { raw in reader.run(raw.bindMemory(to: UInt8.self)) }
+        return finish(reader: reader, data: data, path: path, columns: columns)
+    }
+
+    private static func finish(reader: CSVReader, data: Data, path: String, columns: Columns)
+        -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        var table = CSVTable(path: path, header: [], rows: [], index: [:], ignoringCase: false, data: data,
+                             lineStarts: reader.lineStarts)
+        var diagnostics = reader.diagnostics.map { table.annotated($0) }
+        if reader.fatal {
+            return (nil, diagnostics)
+        }
+        guard let header = reader.records.first else {
+            diagnostics.append(Diagnostic(.error, "empty file (expected a header row)",
+                                          at: SourceLocation(path: path, line: 1, column: 1)))
+            return (nil, diagnostics)
+        }
+        table.header = header
+        diagnostics += table.checkHeader(columns)
+        var rows: [Row] = []
+        rows.reserveCapacity(reader.records.count - 1)
+        var extra = 0
+        for record in reader.records.dropFirst() {
+            if record.count == header.count {
+                rows.append(Row(fields: record))
+                continue
+            }
+            extra += 1
+            guard diagnostics.count < diagnosticLimit else { continue }
+            let location = record.first?.location ?? SourceLocation(path: path, line: 1, column: 1)
+            if record.count == 1 && record[0].text.isEmpty {
+                diagnostics.append(table.diagnostic(.error, "blank line (expected \(header.count) fields)", at: location))
+            } else if record.count > header.count {
+                diagnostics.append(table.diagnostic(
+                    .error, "\(record.count) fields, but the header has \(header.count)",
+                    at: record[header.count].location))
+            } else {
+                diagnostics.append(table.diagnostic(
+                    .error, "\(record.count) fields, but the header has \(header.count)", at: location))
+            }
+        }
+        if diagnostics.count >= diagnosticLimit {
+            diagnostics = Array(diagnostics.prefix(diagnosticLimit))
+            diagnostics.append(Diagnostic(.error, "too many errors; stopped reporting", at: nil))
+        }
+        table.rows = rows
+        let hasError = diagnostics.contains { $0.severity == .error }
+        return (hasError ? nil : table, diagnostics)
+    }
+
+    /// The field of a row under a column name (matched as the header was), `nil` when absent.
+    public func field(_ column: String, in row: Row) -> Field? {
+        let key = ignoringCase ? column.lowercased() : column
+        guard let i = index[key], i < row.fields.count else { return nil }
+        return row.fields[i]
+    }
+
+    /// Whether the header has this column.
+    public func hasColumn(_ column: String) -> Bool {
+        index[ignoringCase ? column.lowercased() : column] != nil
+    }
+
+    /// The column names, in header order.
+    public var columnNames: [String] { header.map(\.text) }
+
+    /// A diagnostic at a location of this file, carrying the source line for the caret display.
+    public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(severity, message, at: location, sourceLine: sourceLine(location.line))
+    }
+
+    /// The text of a physical line (without its line end), or `nil` when unknown or too long to show.
+    public func sourceLine(_ line: Int) -> String? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        return data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+                end += 1
+                if end - start > 500 { return nil }
+            }
+            var slice = Array(bytes[start..<end])
+            if line == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice.removeFirst(3) }
+            return String(decoding: slice, as: UTF8.self)
+        }
+    }
+
+    private func annotated(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.sourceLine == nil, let location = diagnostic.location else { return diagnostic }
+        var copy = diagnostic
+        copy.sourceLine = sourceLine(location.line)
+        return copy
+    }
+
+    private mutating func checkHeader(_ columns: Columns) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let headerLocation = header.first?.location ?? SourceLocation(path: path, line: 1, column: 1)
+        switch columns {
+        case .exactly(let names):
+            ignoringCase = false
+            for (i, field) in header.enumerated() where index[field.text] == nil {
+                index[field.text] = i
+            }
+            if header.map(\.text) != names {
+                // Say what differs first: a duplicate, an unknown, a missing column, or the order.
+                var seen: [String: SourceLocation] = [:]
+                for field in header {
+                    if let first = seen[field.text] {
+                        diagnostics.append(diagnostic(.error, "duplicate column '\(field.text)' (first at \(first))", at: field.location))
+                    } else {
+                        seen[field.text] = field.location
+                    }
+                    if !names.contains(field.text) {
+                        diagnostics.append(diagnostic(.error, "unknown column '\(field.text)'\(Suggestion.didYouMean(field.text, among: names))", at: field.location))
+                    }
+                }
+                let missing = names.filter { seen[$0] == nil }
+                if !missing.isEmpty {
+                    diagnostics.append(diagnostic(.error, "missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: headerLocation))
+                }
+                if diagnostics.isEmpty {
+                    diagnostics.append(diagnostic(.error, "columns out of order; the header must be exactly: \(names.joined(separator: ","))", at: headerLocation))
+                }
+            }
+        case .named(let required, let optional, let fold, let allowingOthers):
+            ignoringCase = fold
+            let key: (String) -> String = { fold ? $0.lowercased() : $0 }
+            let known = Set((required + optional).map(key))
+            for (i, field) in header.enumerated() {
+                let name = key(field.text.trimmingCharacters(in: .whitespaces))
+                if let first = index[name] {
+                    diagnostics.append(diagnostic(.error, "duplicate column '\(field.text)' (first at \(header[first].location))", at: field.location))
+                    continue
+                }
+                if !known.contains(name) && !allowingOthers {
+                    diagnostics.append(diagnostic(.error, "unknown column '\(field.text)'\(Suggestion.didYouMean(field.text, among: required + optional))", at: field.location))
+                }
+                index[name] = i
+            }
+            let missing = required.filter { index[key($0)] == nil }
+            if !missing.isEmpty {
+                diagnostics.append(diagnostic(.error, "missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: headerLocation))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// The byte-level state machine behind `CSVTable.read`.
+struct CSVReader {
+    let path: String
+    var records: [[CSVTable.Field]] = []
+    var diagnostics: [Diagnostic] = []
+    var lineStarts: [Int] = [0]
+    /// Set when reading cannot go on (invalid UTF-8, unterminated quote).
+    var fatal = false
+
+    init(path: String) { self.path = path }
+
+    private mutating func error(_ message: String, line: Int, column: Int) {
+        guard diagnostics.count < CSVTable.diagnosticLimit else { return }
+        diagnostics.append(Diagnostic(.error, message, at: SourceLocation(path: path, line: line, column: column)))
+    }
+
+    private static func isControl(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
+
+    private static func controlName(_ b: UInt8) -> String {
+        let hex = String(b, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        var start = 0
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if let bad = UTF8Check.firstInvalid(bytes, from: start) {
+            error("invalid UTF-8 (byte \(bad.offset + 1) of the file, 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)))",
+                  line: bad.line, column: bad.column)
+            fatal = true
+            return
+        }
+        var i = start
+        var line = 1
+        var column = 1
+        var fieldBytes: [UInt8] = []
+        var record: [CSVTable.Field] = []
+
+        @inline(__always) func newLine(_ next: Int) {
+            line += 1
+            column = 1
+            lineStarts.append(next)
+        }
+
+        while i < n {
+            // At the start of a field.
+            let fieldLine = line, fieldColumn = column
+            fieldBytes.removeAll(keepingCapacity: true)
+            if bytes[i] == 0x22 {
+                i += 1; column += 1
+                var closed = false
+                while i < n {
+                    let b = bytes[i]
+                    if b == 0x22 {
+                        if i + 1 < n, bytes[i + 1] == 0x22 {
+                            fieldBytes.append(0x22); i += 2; column += 2
+                        } else {
+                            i += 1; column += 1; closed = true
+                            break
+                        }
+                    } else if b == 0x0A {
+                        fieldBytes.append(0x0A); i += 1; newLine(i)
+                    } else if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A {
+                        fieldBytes.append(0x0A); i += 2; newLine(i)
+                    } else if Self.isControl(b) {
+                        error("control character \(Self.controlName(b)) in a field", line: line, column: column)
+                        i += 1; column += 1
+                    } else {
+                        fieldBytes.append(b); i += 1
+                        if b & 0xC0 != 0x80 { column += 1 }
+                    }
+                }
+                if !closed {
+                    error("unterminated quoted field (the quote opens here)", line: fieldLine, column: fieldColumn)
+                    fatal = true
+                    return
+                }
+                if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                    error("text after the closing quote of a field", line: line, column: column)
+                    while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                        if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                        i += 1
+                    }
+                }
+            } else {
+                var strayReported = false
+                while i < n {
+                    let b = bytes[i]
+                    if b == 0x2C || b == 0x0A || (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) { break }
+                    if b == 0x0D {
+                        error("carriage return without a line feed", line: line, column: column)
+                    } else if b == 0x22 {
+                        if !strayReported {
+                            error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
+                            strayReported = true
+                        }
+                    } else if Self.isControl(b) {
+                        error("control character \(Self.controlName(b)) in a field", line: line, column: column)
+                    } else {
+                        fieldBytes.append(b)
+                    }
+                    i += 1
+                    if b & 0xC0 != 0x80 { column += 1 }
+                }
+            }
+            record.append(CSVTable.Field(String(decoding: fieldBytes, as: UTF8.self),
+                                         at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
+            // After a field: a comma, a line end, or the end of the input.
+            if i >= n {
+                records.append(record); record = []
+                return
+            }
+            let b = bytes[i]
+            if b == 0x2C {
+                i += 1; column += 1
+                if i >= n {  // a trailing comma ends the file with one more, empty field
+                    record.append(CSVTable.Field("", at: SourceLocation(path: path, line: line, column: column)))
+                    records.append(record); record = []
+                    return
+                }
+                continue
+            }
+            if b == 0x0D {
+                if i + 1 < n, bytes[i + 1] == 0x0A {
+                    i += 2
+                } else {
+                    error("carriage return without a line feed", line: line, column: column)
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            newLine(i)
+            records.append(record); record = []
+        }
+    }
+}
+
+/// Locates the first malformed UTF-8 sequence in one linear pass.
+enum UTF8Check {
+    struct Position { var offset: Int; var line: Int; var column: Int }
+
+    static func firstInvalid(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Position? {
+        let n = bytes.count
+        var i = start, line = 1, column = 1
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                i += 1
+                continue
+            }
+            var length = 0
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return Position(offset: i, line: line, column: column)
+            }
+            guard i + length <= n else { return Position(offset: i, line: line, column: column) }
+            let second = bytes[i + 1]
+            guard second >= low, second <= high else { return Position(offset: i, line: line, column: column) }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 {
+                return Position(offset: i, line: line, column: column)
+            }
+            i += length
+            column += 1
+        }
+        return nil
+    }
+
+    /// Decodes UTF-8 strictly, or says where it is malformed.
+    static func decode(_ data: Data) -> (text: String?, invalid: Position?) {
+        let bad = data.withUnsafeBytes { raw in firstInvalid(raw.bindMemory(to: UInt8.self)) }
+        if let bad { return (nil, bad) }
+        return (String(decoding: data, as: UTF8.self), nil)
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+
+/// Checks a loaded knowledge base's rules against its tables.
+///
+/// Errors: every `Reference` in a condition or action must name an existing thing of the right
+/// kind (nutrient id, food id, step id, symptom id, lab test id, diet, avoid target = food id or
+/// tag, a lab unit that applies to its test), `add fermented|prebiotic` foods must carry that
+/// tag, `target` weights must be positive.
+/// Warnings: rules that can never fire (contradictory conditions, ages under 19, negative lab
+/// values), rules shadowed by an earlier-firing rule with the same condition and a superset of
+/// their actions, and nutrients with a target that no `prefer` rule on their flag covers.
+///
+/// `KnowledgeBase.load` keeps the errors; `gutplan rules check` shows warnings too.
+public struct RuleChecker {
+    public static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
+        var checker = RuleChecker(kb)
+        for rule in kb.rules { checker.checkReferences(rule) }
+        for rule in kb.rules where !RuleChecker.canFire(rule.condition, kb: kb) {
+            checker.warn("rule '\(rule.name)' can never fire: its condition cannot hold for any adult", at: rule.location)
+        }
+        checker.checkShadowing()
+        checker.checkCoverage()
+        return checker.diagnostics
+    }
+
+    private let kb: KnowledgeBase
+    private var diagnostics: [Diagnostic] = []
+    private let nutrientIDs: [String], foodIDs: [String], stepIDs: [String], symptomIDs: [String], labIDs: [String]
+    private let foodsByID: [String: Food]
+    private let labsByID: [String: LabTest]
+
+    private init(_ kb: KnowledgeBase) {
+        self.kb = kb
+        nutrientIDs = kb.nutrients.map(\.id)
+        foodIDs = kb.foods.map(\.id)
+        stepIDs = kb.steps.map(\.id)
+        symptomIDs = kb.symptoms.map(\.id)
+        labIDs = kb.labTests.map(\.id)
+        foodsByID = Dictionary(kb.foods.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        labsByID = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.error, message, at: location))
+    }
+
+    private mutating func warn(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    private mutating func expect(_ ref: Reference, in names: [String], kind: String) {
+        guard !names.contains(ref.name) else { return }
+        error("unknown \(kind) '\(ref.name)'\(Suggestion.didYouMean(ref.name, among: names))", at: ref.location)
+    }
+
+    // MARK: References
+
+    private mutating func checkReferences(_ rule: Rule) {
+        checkReferences(rule.condition)
+        for action in rule.actions {
+            switch action {
+            case .flag(let n, _):
+                expect(n, in: nutrientIDs, kind: "nutrient")
+            case .target(let n, let weight):
+                expect(n, in: nutrientIDs, kind: "nutrient")
+                if !weight.isFinite || weight <= 0 { error("target weight must be greater than 0", at: n.location) }
+            case .prefer(let foods):
+                for f in foods { expect(f, in: foodIDs, kind: "food") }
+            case .add(let slot, let foods):
+                for f in foods {
+                    guard let food = foodsByID[f.name] else {
+                        expect(f, in: foodIDs, kind: "food")
+                        continue
+                    }
+                    let tag = slot == .fermented ? "fermented" : "prebiotic"
+                    if !food.tags.contains(tag) {
+                        error("food '\(f.name)' is not tagged \(tag), so it cannot be a \(tag) addition", at: f.location)
+                    }
+                }
+            case .step(let steps):
+                for s in steps { expect(s, in: stepIDs, kind: "step") }
+            case .note:
+                break
+            case .avoid(let targets):
+                for t in targets where foodsByID[t.name] == nil && !Food.allowedTags.contains(t.name) {
+                    error("unknown food or tag '\(t.name)'\(Suggestion.didYouMean(t.name, among: foodIDs + Food.allowedTags))", at: t.location)
+                }
+            }
+        }
+    }
+
+    private mutating func checkReferences(_ condition: Condition) {
+        switch condition {
+        case .always, .sex, .age:
+            break
+        case .flagged(let n, _):
+            expect(n, in: nutrientIDs, kind: "nutrient")
+        case .lab(let test, _, _, let unit):
+            guard let lab = labsByID[test.name] else {
+                expect(test, in: labIDs, kind: "lab test")
+                return
+            }
+            if LabUnit(unit.name) == nil {
+                error("unknown unit '\(unit.name)' (\(lab.unitAdvice))", at: unit.location)
+            } else if !lab.accepts(unit: unit.name) {
+                error("unit '\(unit.name)' does not apply to \(lab.id) (\(lab.unitAdvice))", at: unit.location)
+            }
+        case .symptom(let s):
+            expect(s, in: symptomIDs, kind: "symptom")
+        case .diet(let d):
+            expect(d, in: Diet.allCases.map(\.rawValue), kind: "diet")
+        case .not(let c):
+            checkReferences(c)
+        case .and(let a, let b), .or(let a, let b):
+            checkReferences(a)
+            checkReferences(b)
+        }
+    }
+
+    // MARK: Shadowing
+
+    private mutating func checkShadowing() {
+        // Firing order among rules whose conditions hold together: priority, then file order.
+        let order = kb.rules.indices.sorted { a, b in
+            kb.rules[a].priority != kb.rules[b].priority ? kb.rules[a].priority > kb.rules[b].priority : a < b
+        }
+        var groups: [String: [Int]] = [:]
+        var found: [(Int, Int)] = []
+        for i in order {
+            let key = Self.key(kb.rules[i].condition)
+            let mine = Self.atoms(kb.rules[i].actions)
+            if let earlier = groups[key]?.first(where: { Self.atoms(kb.rules[$0].actions).isSuperset(of: mine) }) {
+                found.append((i, earlier))
+            }
+            groups[key, default: []].append(i)
+        }
+        for (i, by) in found.sorted(by: { $0.0 < $1.0 }) {
+            let rule = kb.rules[i], other = kb.rules[by]
+            warn("rule '\(rule.name)' is shadowed by rule '\(other.name)' at \(other.location): same condition, and its actions add nothing",
+                 at: rule.location)
+        }
+    }
+
+    /// A condition without locations, for comparing conditions.
+    static func key(_ c: Condition) -> String {
+        switch c {
+        case .always: return "always"
+        case .flagged(let n, let s): return "(\(s?.rawValue ?? "flagged") \(n.name))"
+        case .lab(let t, let op, let v, let u): return "(lab \(t.name) \(op.rawValue) \(v) \(u.name))"
+        case .symptom(let s): return "(symptom \(s.name))"
+        case .diet(let d): return "(diet \(d.name))"
+        case .sex(let s): return "(sex \(s.rawValue))"
+        case .age(let op, let v): return "(age \(op.rawValue) \(v))"
+        case .not(let x): return "(not \(key(x)))"
+        case .and(let a, let b): return "(\(key(a)) and \(key(b)))"
+        case .or(let a, let b): return "(\(key(a)) or \(key(b)))"
+        }
+    }
+
+    /// A rule's actions as single effects (`prefer a, b` = `prefer a` + `prefer b`), without locations.
+    static func atoms(_ actions: [Action]) -> Set<String> {
+        var set: Set<String> = []
+        for action in actions {
+            switch action {
+            case .flag(let n, let s): set.insert("flag \(n.name) \(s.rawValue)")
+            case .target(let n, let w): set.insert("target \(n.name) \(w)")
+            case .prefer(let fs): fs.forEach { set.insert("prefer \($0.name)") }
+            case .add(let slot, let fs): fs.forEach { set.insert("add \(slot.rawValue) \($0.name)") }
+            case .step(let ss): ss.forEach { set.insert("step \($0.name)") }
+            case .note(let text): set.insert("note \(text)")
+            case .avoid(let xs): xs.forEach { set.insert("avoid \($0.name)") }
+            }
+        }
+        return set
+    }
+
+    // MARK: Coverage
+
+    private mutating func checkCoverage() {
+        var covered: Set<String> = []
+        for rule in kb.rules where rule.actions.contains(where: { if case .prefer = $0 { return true } else { return false } }) {
+            Self.positiveFlags(rule.condition, into: &covered)
+        }
+        for nutrient in kb.nutrients where !nutrient.targets.isEmpty && !covered.contains(nutrient.id) {
+            warn("nutrient '\(nutrient.id)' has a target but no rule prefers foods for it (no 'prefer' rule on 'flagged \(nutrient.id)')",
+                 at: nil)
+        }
+    }
+
+    private static func positiveFlags(_ c: Condition, into set: inout Set<String>) {
+        switch c {
+        case .flagged(let n, _): set.insert(n.name)
+        case .and(let a, let b), .or(let a, let b):
+            positiveFlags(a, into: &set)
+            positiveFlags(b, into: &set)
+        default: break
+        }
+    }
+
+    // MARK: Satisfiability
+
+    /// One atom of a condition, possibly negated.
+    struct Literal {
+        var atom: Condition
+        var positive: Bool
+    }
+
+    /// Whether some adult with some facts makes the condition true. Conservative: `true` when the
+    /// condition is too large to expand.
+    static func canFire(_ condition: Condition, kb: KnowledgeBase) -> Bool {
+        guard let terms = disjunctiveForm(condition, negated: false) else { return true }
+        let labs = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return terms.contains { consistent($0, labs: labs) }
+    }
+
+    static let termLimit = 256
+
+    /// The condition as an OR of ANDs of literals; `nil` past `termLimit` terms.
+    static func disjunctiveForm(_ c: Condition, negated: Bool) -> [[Literal]]? {
+        switch c {
+        case .always: return negated ? [] : [[]]
+        case .not(let x): return disjunctiveForm(x, negated: !negated)
+        case .and(let a, let b), .or(let a, let b):
+            guard let left = disjunctiveForm(a, negated: negated), let right = disjunctiveForm(b, negated: negated) else { return nil }
+            var isAnd = false
+            if case .and = c { isAnd = true }
+            if isAnd != negated {  // AND (or a negated OR): every pair
+                guard left.count * right.count <= termLimit else { return nil }
+                return left.flatMap { l in right.map { l + $0 } }
+            }
+            guard left.count + right.count <= termLimit else { return nil }
+            return left + right
+        default:
+            return [[Literal(atom: c, positive: !negated)]]
+        }
+    }
+
+    /// A real interval with open or closed ends, minus some points.
+    struct Interval {
+        var low = -Double.infinity, lowOpen = false
+        var high = Double.infinity, highOpen = false
+        var excluded: [Double] = []
+
+        mutating func apply(_ op: Comparison, _ v: Double) {
+            switch op {
+            case .less: if v < high || (v == high && !highOpen) { high = v; highOpen = true }
+            case .lessOrEqual: if v < high { high = v; highOpen = false }
+            case .greater: if v > low || (v == low && !lowOpen) { low = v; lowOpen = true }
+            case .greaterOrEqual: if v > low { low = v; lowOpen = false }
+            case .equal: apply(.greaterOrEqual, v); apply(.lessOrEqual, v)
+            case .notEqual: excluded.append(v)
+            }
+        }
+
+        var isEmptyReal: Bool {
+            let tolerance = 1e-9 * max(1, abs(low), abs(high))
+            if high - low > tolerance { return false }
+            if low - high > tolerance { return true }
+            return lowOpen || highOpen || excluded.contains { abs($0 - low) <= tolerance }
+        }
+
+        /// Whether no integer lies in the interval (for ages).
+        var isEmptyInteger: Bool {
+            let lo = lowOpen ? (low.rounded(.down) + 1) : low.rounded(.up)
+            let hi = highOpen ? (high.rounded(.up) - 1) : high.rounded(.down)
+            if lo > hi { return true }
+            guard hi.isFinite else { return false }
+            let inside = Set(excluded.filter { $0 == $0.rounded() && $0 >= lo && $0 <= hi })
+            return hi - lo + 1 <= Double(inside.count)
+        }
+    }
+
+    static func negate(_ op: Comparison) -> Comparison {
+        switch op {
+        case .less: return .greaterOrEqual
+        case .lessOrEqual: return .greater
+        case .greater: return .lessOrEqual
+        case .greaterOrEqual: return .less
+        case .equal: return .notEqual
+        case .notEqual: return .equal
+        }
+    }
+
+    /// Whether an AND of literals can hold.
+    static func consistent(_ term: [Literal], labs: [String: LabTest]) -> Bool {
+        var sexes = Set(Sex.allCases)
+        var diets = Set(Diet.allCases.map(\.rawValue))
+        var symptoms: [String: Bool] = [:]
+        // Flag states per nutrient: 0 none, 1 suspected, 2 confirmed.
+        var flags: [String: Set<Int>] = [:]
+        var age = Interval(low: 19)
+        var labValues: [String: Interval] = [:]
+        var enteredTests: Set<String> = []
+        for literal in term where literal.positive {
+            if case .lab(let t, _, _, _) = literal.atom { enteredTests.insert(t.name) }
+        }
+        for literal in term {
+            switch literal.atom {
+            case .sex(let s):
+                sexes = literal.positive ? sexes.intersection([s]) : sexes.subtracting([s])
+            case .diet(let d):
+                guard Diet(rawValue: d.name) != nil else { continue }
+                diets = literal.positive ? diets.intersection([d.name]) : diets.subtracting([d.name])
+            case .symptom(let s):
+                if let required = symptoms[s.name], required != literal.positive { return false }
+                symptoms[s.name] = literal.positive
+            case .flagged(let n, let status):
+                let states: Set<Int> = status == nil ? [1, 2] : (status == .confirmed ? [2] : [1])
+                let allowed = literal.positive ? states : Set([0, 1, 2]).subtracting(states)
+                flags[n.name] = (flags[n.name] ?? [0, 1, 2]).intersection(allowed)
+            case .age(let op, let v):
+                age.apply(literal.positive ? op : negate(op), v)
+            case .lab(let t, let op, let v, let u):
+                // A lab atom is false when the test was not entered, so its negation always can hold.
+                // With a positive lab atom on the same test in this term, the test was entered.
+                guard literal.positive || enteredTests.contains(t.name), let test = labs[t.name],
+                      let value = test.convert(v, from: u.name, to: test.unit) else { continue }
+                labValues[t.name, default: Interval(low: 0)].apply(literal.positive ? op : negate(op), value)
+            default:
+                continue
+            }
+        }
+        if sexes.isEmpty || diets.isEmpty || flags.values.contains(where: \.isEmpty) { return false }
+        if age.isEmptyInteger { return false }
+        return !labValues.values.contains { $0.isEmptyReal }
+    }
+}
