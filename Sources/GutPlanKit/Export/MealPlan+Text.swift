@@ -103,7 +103,7 @@ extension MealPlan {
     }
 
     private func coverageLines(width: Int, style: ANSIStyle) -> [String] {
-        var lines = [style.bold("Coverage (% of the daily target; ! confirmed, ? suspected)")]
+        var lines = TextLayout.wrap("Coverage (% of the daily target; ! confirmed, ? suspected)", width: width).map(style.bold)
         let marks: [String] = nutrients.map { $0.status == .confirmed ? "!" : $0.status == .suspected ? "?" : "" }
         let labels = zip(nutrients, marks).map { "\($0.name)\($1)" }
         let dayNames = days.map { String($0.name.prefix(3)) }
