@@ -6,8 +6,9 @@ enum ExplainCommand: Subcommand {
     static let summary = "Show which rules fired for a profile, in order, and the facts behind each."
     static let options: [OptionSpec] = PlanRequest.inputOptions
     static let discussion = """
-    Takes the same inputs as 'gutplan plan' and prints the derived flags, the weights,
-    the preferred foods, additions, steps and notes, each with the rule that produced it.
+    Takes the same inputs as 'gutplan plan' and prints the derived flags, the
+    weights, the preferred foods, additions, steps and notes, each with the rule
+    that produced it.
 
     Examples:
       gutplan explain --confirmed zinc --symptoms fatigue

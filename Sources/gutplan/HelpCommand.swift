@@ -41,7 +41,8 @@ enum HelpCommand {
           help\(String(repeating: " ", count: width - 4))Show help for a command.
 
         Options:
-          -h, --help     Show help (also 'gutplan help <command>', 'gutplan <command> --help').
+          -h, --help     Show help; also 'gutplan help <command>' and
+                         'gutplan <command> --help'.
           --version      Print the version.
 
         Examples:

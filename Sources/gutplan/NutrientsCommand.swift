@@ -3,7 +3,7 @@ import GutPlanKit
 /// `gutplan nutrients`: the nutrient ids people can flag, with units and daily targets.
 enum NutrientsCommand: Subcommand {
     static let name = "nutrients"
-    static let summary = "List the nutrients, their ids and aliases, units, daily targets and upper limits."
+    static let summary = "List the nutrients: ids, aliases, units, daily targets, upper limits."
     static let options: [OptionSpec] = [
         OptionSpec("sex", value: "SEX", help: "female or male (default female)."),
         OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
@@ -11,8 +11,9 @@ enum NutrientsCommand: Subcommand {
         OptionSpec("rules", value: "DIR", help: "Rule directory to read (default: the built-in Rules/)."),
     ]
     static let discussion = """
-    Targets are NIH/NASEM reference intakes for the given sex and age unless marked '*'
-    (the project's own target). Any id or alias works with --confirmed and --suspected.
+    Targets are NIH/NASEM reference intakes for the given sex and age unless
+    marked '*' (the project's own target). Any id or alias works with --confirmed
+    and --suspected.
 
     Examples:
       gutplan nutrients

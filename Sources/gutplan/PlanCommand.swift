@@ -18,9 +18,10 @@ enum PlanCommand: Subcommand {
     ]
 
     static let discussion = """
-    Each day has breakfast, lunch, dinner and a snack, one fermented and one prebiotic
-    addition, and a stress-management step. Meals repeat at most twice a week, never on
-    consecutive days. The score is the weighted share of daily targets met (1 = all).
+    Each day has breakfast, lunch, dinner and a snack, one fermented and one
+    prebiotic addition, and a stress-management step. Meals repeat at most twice
+    a week, never on consecutive days. The score is the weighted share of daily
+    targets met (1 = all).
 
     Examples:
       gutplan plan --confirmed zinc,iron --suspected b12
