@@ -1,0 +1,71 @@
+/// Writes RFC 4180 CSV: comma-separated, CRLF after every record (the last one too), fields
+/// containing a comma, quote, CR or LF quoted with quotes doubled; UTF-8 without a byte-order mark.
+///
+/// Spreadsheet safety: a text cell starting with `=`, `+`, `-`, `@`, TAB or CR is prefixed with
+/// `'` so spreadsheet programs show it instead of evaluating it as a formula. Number cells are
+/// written as they are (a negative number stays a number).
+public struct CSVWriter: Sendable {
+    /// One cell of a record.
+    public enum Cell: Sendable, Equatable {
+        /// Text, neutralised against formula injection.
+        case text(String)
+        /// A number, formatted locale-independently with `maxFractionDigits` decimals, trimmed.
+        case number(Double)
+        case empty
+    }
+
+    /// Decimals kept in number cells (default 4).
+    public var maxFractionDigits: Int
+    public private(set) var text = ""
+
+    public init(maxFractionDigits: Int = 4) {
+        self.maxFractionDigits = maxFractionDigits
+    }
+
+    /// Appends one record.
+    public mutating func append(_ cells: [Cell]) {
+        text += cells.map(field).joined(separator: ",")
+        text += "\r\n"
+    }
+
+    /// Appends a record of text cells (a header).
+    public mutating func append(header: [String]) {
+        append(header.map(Cell.text))
+    }
+
+    private func field(_ cell: Cell) -> String {
+        switch cell {
+        case .empty: return ""
+        case .number(let value):
+            return value.isFinite ? DecimalText.format(value, maxFractionDigits: maxFractionDigits) : ""
+        case .text(let raw): return CSVWriter.quoted(CSVWriter.neutralised(raw))
+        }
+    }
+
+    /// `text` with a leading `'` when a spreadsheet would read it as a formula.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return text
+        }
+        return "'" + text
+    }
+
+    /// `text` as an RFC 4180 field: quoted (quotes doubled) when it holds `,` `"` CR or LF.
+    public static func quoted(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
+            return text
+        }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == target { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+extension MealPlan {
+    /// The week as GitHub-flavoured Markdown: the same content as `text(width:useColor:)`, with
+    /// each day, the coverage and the shopping list as tables, and the disclaimer as a quote.
+    /// Cell text is escaped (`|`, `\`, line breaks) so user data cannot break a table.
+    public func markdown() -> String {
+        var out: [String] = ["# gutplan: seven-day plan", ""]
+        let band = profile.energyBand
+        let exclude = profile.exclude.isEmpty ? "nothing" : profile.exclude.map(MealPlan.markdownInline).joined(separator: ", ")
+        out.append("- **Profile:** \(profile.sex.rawValue), \(profile.age), \(profile.diet.rawValue); "
+            + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)")
+        let flagText = flags.isEmpty ? "none"
+            : flags.keys.sorted(by: JSONValue.keyOrder).map { "\(MealPlan.markdownInline($0)) (\(flags[$0]?.rawValue ?? ""))" }.joined(separator: ", ")
+        out.append("- **Flags:** \(flagText)")
+        out.append("- **Score:** \(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)))")
+
+        for day in days {
+            out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))", ""]
+            out.append("| Slot | Item | kcal | Covers |")
+            out.append("|---|---|--:|---|")
+            for item in day.items {
+                var name = item.name
+                if let detail = item.detail { name += ": " + detail }
+                let kcal = item.kcal.map { DecimalText.format($0, maxFractionDigits: 0) } ?? ""
+                out.append(MealPlan.markdownRow([item.slot.rawValue, name, kcal, item.covers.joined(separator: ", ")]))
+            }
+            if let total = day.totals["kcal"] {
+                out.append(MealPlan.markdownRow(["**total**", "", DecimalText.format(total, maxFractionDigits: 0), ""]))
+            }
+        }
+
+        if !nutrients.isEmpty {
+            out += ["", "## Coverage", "", "Percent of the daily target reached each day.", ""]
+            out.append(MealPlan.markdownRow(["Nutrient", "Status", "Target"] + days.map { String($0.name.prefix(3)) } + ["Mean"]))
+            out.append("|---|---|--:|" + String(repeating: "--:|", count: days.count + 1))
+            for nutrient in nutrients {
+                let cells = days.map { "\(Int(((($0.coverage[nutrient.id] ?? 0).isFinite ? $0.coverage[nutrient.id] ?? 0 : 0) * 100).rounded()))%" }
+                out.append(MealPlan.markdownRow(
+                    [nutrient.name, nutrient.status?.rawValue ?? "targeted",
+                     "\(DecimalText.format(nutrient.target, maxFractionDigits: 2)) \(nutrient.unit)"]
+                        + cells + ["\(Int((nutrient.mean.isFinite ? nutrient.mean * 100 : 0).rounded()))%"]))
+            }
+        }
+        if !notes.isEmpty {
+            out += ["", "## Notes", ""]
+            out += notes.map { "- " + MealPlan.markdownInline($0) }
+        }
+        if !shopping.isEmpty {
+            out += ["", "## Shopping list", "", "| Food | Servings | Grams |", "|---|--:|--:|"]
+            for entry in shopping {
+                out.append(MealPlan.markdownRow([entry.name, DecimalText.format(entry.servings, maxFractionDigits: 2),
+                                                 DecimalText.format(entry.grams, maxFractionDigits: 0)]))
+            }
+        }
+        out += ["", "> " + MealPlan.disclaimer]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A table row with every cell escaped.
+    static func markdownRow(_ cells: [String]) -> String {
+        "| " + cells.map(markdownCell).joined(separator: " | ") + " |"
+    }
+
+    /// Cell text safe inside a table: `\` and `|` backslash-escaped, line breaks made spaces.
+    static func markdownCell(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Inline text (list items, headings): like a cell, so `|` and line breaks are harmless too.
+    static func markdownInline(_ text: String) -> String { markdownCell(text) }
+}

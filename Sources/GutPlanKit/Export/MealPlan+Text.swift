@@ -1,0 +1,162 @@
+extension MealPlan {
+    /// The narrowest layout `text(width:useColor:)` supports; smaller widths are raised to it.
+    public static let minimumTextWidth = 40
+
+    /// The week as plain text for a terminal or a file: header (profile, flags, score and bound),
+    /// each day's meals, additions and stress step, a coverage table (nutrient × day, % of target,
+    /// with a bar and the weekly mean), notes, a shopping list and the disclaimer.
+    ///
+    /// No line is wider than `width` columns (at least `minimumTextWidth`); long names wrap.
+    /// ANSI colour only when `useColor` is set; the caller decides (a terminal, `NO_COLOR` unset).
+    public func text(width requestedWidth: Int = 80, useColor: Bool = false) -> String {
+        let width = max(requestedWidth, MealPlan.minimumTextWidth)
+        let style = ANSIStyle(enabled: useColor)
+        var out: [String] = []
+
+        out.append(style.bold(TextLayout.truncate("gutplan: seven-day plan", width)))
+        out += headerLines(width: width)
+        for day in days {
+            out.append("")
+            out += dayLines(day, width: width, style: style)
+        }
+        if !nutrients.isEmpty {
+            out.append("")
+            out += coverageLines(width: width, style: style)
+        }
+        if !notes.isEmpty {
+            out.append("")
+            out.append(style.bold("Notes"))
+            for note in notes { out += TextLayout.wrap(note, width: width, first: "- ", rest: "  ") }
+        }
+        if !shopping.isEmpty {
+            out.append("")
+            out += shoppingLines(width: width, style: style)
+        }
+        out.append("")
+        out += TextLayout.wrap(MealPlan.disclaimer, width: width).map(style.dim)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func headerLines(width: Int) -> [String] {
+        let band = profile.energyBand
+        let exclude = profile.exclude.isEmpty ? "nothing" : profile.exclude.joined(separator: ", ")
+        let profileText = "\(profile.sex.rawValue), \(profile.age), \(profile.diet.rawValue); "
+            + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-"
+            + "\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)"
+        let flagText = flags.isEmpty ? "none"
+            : flags.keys.sorted(by: JSONValue.keyOrder).map { "\($0) (\(flags[$0]?.rawValue ?? ""))" }.joined(separator: ", ")
+        let scoreText = "\(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)); 1.000 means every target met every day)"
+        let label = 10
+        return TextLayout.wrap(profileText, width: width, first: TextLayout.padRight("Profile", label), rest: String(repeating: " ", count: label))
+            + TextLayout.wrap(flagText, width: width, first: TextLayout.padRight("Flags", label), rest: String(repeating: " ", count: label))
+            + TextLayout.wrap(scoreText, width: width, first: TextLayout.padRight("Score", label), rest: String(repeating: " ", count: label))
+    }
+
+    private func dayLines(_ day: Day, width: Int, style: ANSIStyle) -> [String] {
+        var lines = [style.bold(TextLayout.truncate("Day \(day.number): \(day.name)", width))]
+        let labelWidth = 13  // "  " + "breakfast  "
+        let kcalWidth = 10  // " 1234 kcal"
+        let indent = String(repeating: " ", count: labelWidth)
+        for item in day.items {
+            let label = TextLayout.padRight("  " + item.slot.rawValue, labelWidth)
+            if item.kind == .stress {
+                let text = item.detail.map { "\(item.name): \($0)" } ?? item.name
+                lines += TextLayout.wrap(text, width: width, first: label, rest: indent)
+                continue
+            }
+            var name = item.name
+            if item.kind != .meal, let portion = item.foods.first, portion.servings != 1 {
+                name += " (\(DecimalText.format(portion.servings, maxFractionDigits: 2)) servings)"
+            }
+            var wrapped = TextLayout.wrap(name, width: width - kcalWidth, first: label, rest: indent)
+            if let kcal = item.kcal, let firstLine = wrapped.first {
+                let kcalText = "\(DecimalText.format(kcal, maxFractionDigits: 0)) kcal"
+                wrapped[0] = TextLayout.padRight(firstLine, width - kcalWidth) + TextLayout.padLeft(kcalText, kcalWidth)
+            }
+            lines += wrapped
+        }
+        if let kcal = day.totals["kcal"] {
+            let total = "total \(DecimalText.format(kcal, maxFractionDigits: 0)) kcal"
+            lines.append(TextLayout.padLeft(total, width))
+        }
+        return lines
+    }
+
+    /// The bar for a coverage fraction: full block at 100%, then ▆ ▄ ▂ and a blank under 25%.
+    static func bar(_ coverage: Double) -> Character {
+        switch coverage {
+        case 1...: return "█"
+        case 0.75...: return "▆"
+        case 0.5...: return "▄"
+        case 0.25...: return "▂"
+        default: return " "
+        }
+    }
+
+    private static func percent(_ coverage: Double) -> String {
+        let value = coverage.isFinite ? min(999, max(0, Int((coverage * 100).rounded()))) : 0
+        return String(value)
+    }
+
+    private func colored(_ text: String, _ coverage: Double, _ style: ANSIStyle) -> String {
+        coverage >= 1 ? style.green(text) : coverage >= 0.5 ? style.yellow(text) : style.red(text)
+    }
+
+    private func coverageLines(width: Int, style: ANSIStyle) -> [String] {
+        var lines = TextLayout.wrap("Coverage (% of the daily target; ! confirmed, ? suspected)", width: width).map(style.bold)
+        let marks: [String] = nutrients.map { $0.status == .confirmed ? "!" : $0.status == .suspected ? "?" : "" }
+        let labels = zip(nutrients, marks).map { "\($0.name)\($1)" }
+        let dayNames = days.map { String($0.name.prefix(3)) }
+        let cellWidth = 5  // " █100"
+        let fixed = cellWidth * (days.count + 1)
+        let longest = labels.map(TextLayout.width).max() ?? 0
+        let nameWidth = min(max(longest, 8), width - fixed)
+        if nameWidth >= 8 {
+            var header = TextLayout.padRight("Nutrient", nameWidth)
+            for name in dayNames { header += TextLayout.padLeft(name, cellWidth) }
+            header += TextLayout.padLeft("Mean", cellWidth)
+            lines.append(header)
+            for (nutrient, label) in zip(nutrients, labels) {
+                var row = TextLayout.padRight(TextLayout.truncate(label, nameWidth), nameWidth)
+                for day in days {
+                    let coverage = day.coverage[nutrient.id] ?? 0
+                    let cell = String(MealPlan.bar(coverage)) + TextLayout.padLeft(MealPlan.percent(coverage), 3)
+                    row += " " + colored(cell, coverage, style)
+                }
+                row += TextLayout.padLeft(MealPlan.percent(nutrient.mean) + "%", cellWidth)
+                lines.append(row.trailingSpacesTrimmed)
+            }
+        } else {
+            // Too narrow for a table: one wrapped line per nutrient.
+            for (nutrient, label) in zip(nutrients, labels) {
+                let cells = zip(dayNames, days).map { name, day in
+                    "\(name) \(MealPlan.percent(day.coverage[nutrient.id] ?? 0))%"
+                }
+                let text = "\(label): mean \(MealPlan.percent(nutrient.mean))%; " + cells.joined(separator: ", ")
+                lines += TextLayout.wrap(text, width: width, first: "", rest: "  ")
+            }
+        }
+        let targets = nutrients.map { "\($0.name) \(DecimalText.format($0.target, maxFractionDigits: 2)) \($0.unit)" }
+        lines += TextLayout.wrap("Daily targets: " + targets.joined(separator: ", "), width: width, first: "", rest: "  ")
+        return lines
+    }
+
+    private func shoppingLines(width: Int, style: ANSIStyle) -> [String] {
+        var lines = [style.bold("Shopping list (the week)")]
+        let amounts = shopping.map { entry in
+            "\(DecimalText.format(entry.servings, maxFractionDigits: 2)) serving\(entry.servings == 1 ? "" : "s")  "
+                + TextLayout.padLeft("\(DecimalText.format(entry.grams, maxFractionDigits: 0)) g", 7)
+        }
+        // Amounts right-aligned in a column as wide as the widest, but leave names 12 columns.
+        let amountWidth = min((amounts.map(TextLayout.width).max() ?? 0) + 2, width - 14)
+        let indent = "  "
+        for (entry, amount) in zip(shopping, amounts) {
+            var wrapped = TextLayout.wrap(entry.name, width: width - amountWidth, first: indent, rest: indent + "  ")
+            if let first = wrapped.first {
+                wrapped[0] = TextLayout.padRight(first, width - amountWidth) + TextLayout.padLeft(amount, amountWidth)
+            }
+            lines += wrapped
+        }
+        return lines
+    }
+}

@@ -1,0 +1,96 @@
+/// Plain-text layout helpers: display width, word wrap, padding, ANSI styles.
+///
+/// Width is counted in `Character`s, skipping ANSI escape sequences. East Asian wide characters
+/// count as one column (the knowledge base is Latin-script; documented limitation).
+enum TextLayout {
+    /// Columns `text` occupies on a terminal.
+    static func width(_ text: String) -> Int {
+        var count = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if character.isLetter { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// `text` padded with spaces on the right to `columns`.
+    static func padRight(_ text: String, _ columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - width(text)))
+    }
+
+    /// `text` padded with spaces on the left to `columns`.
+    static func padLeft(_ text: String, _ columns: Int) -> String {
+        String(repeating: " ", count: max(0, columns - width(text))) + text
+    }
+
+    /// `text` cut to `columns`, ending in `…` when cut (plain text only).
+    static func truncate(_ text: String, _ columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        guard columns > 1 else { return String(text.prefix(max(0, columns))) }
+        return String(text.prefix(columns - 1)) + "…"
+    }
+
+    /// Word-wraps plain `text` so every line, prefix included, fits in `width` columns.
+    /// The first line starts with `first`, later lines with `rest`; a word longer than a line is
+    /// broken. Runs of white space (including line breaks) collapse to one space.
+    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        func available(_ prefix: String) -> Int { max(1, width - self.width(prefix)) }
+        func newLine() {
+            lines.append(line)
+            line = rest
+            lineHasWord = false
+        }
+        for word in text.split(whereSeparator: { $0.isWhitespace }).map(String.init) {
+            var word = word
+            let needed = (lineHasWord ? 1 : 0) + self.width(word)
+            if lineHasWord, self.width(line) + needed > width { newLine() }
+            // Break words longer than a whole line.
+            while self.width(word) > available(lineHasWord ? line + " " : line) {
+                let room = available(lineHasWord ? line + " " : line)
+                if lineHasWord { line += " " }
+                line += String(word.prefix(room))
+                word = String(word.dropFirst(room))
+                lineHasWord = true
+                newLine()
+            }
+            guard !word.isEmpty else { continue }
+            if lineHasWord { line += " " }
+            line += word
+            lineHasWord = true
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines.map { $0.trailingSpacesTrimmed }
+    }
+}
+
+/// ANSI SGR styles, applied only when colour is on.
+struct ANSIStyle: Sendable {
+    var enabled: Bool
+
+    func bold(_ text: String) -> String { apply("1", text) }
+    func dim(_ text: String) -> String { apply("2", text) }
+    func green(_ text: String) -> String { apply("32", text) }
+    func yellow(_ text: String) -> String { apply("33", text) }
+    func red(_ text: String) -> String { apply("31", text) }
+
+    private func apply(_ code: String, _ text: String) -> String {
+        enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    var trailingSpacesTrimmed: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

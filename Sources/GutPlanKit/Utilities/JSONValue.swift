@@ -1,0 +1,67 @@
+/// A JSON document as a value: a tiny, deterministic model used by every JSON export.
+///
+/// Objects keep their members in the order given (use `object(sorting:)` to sort by key), so the
+/// same value always renders to the same bytes. Numbers render locale-independently with at most
+/// six decimals, trailing zeros trimmed (`2010.0` → `2010`); non-finite numbers render as `null`.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    /// Members in output order. Keys should be unique; the writer does not check.
+    case object([Member])
+
+    /// One `"key": value` pair of an object.
+    public struct Member: Sendable, Equatable {
+        public var key: String
+        public var value: JSONValue
+        public init(_ key: String, _ value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// An object whose members are sorted by key (byte order of the UTF-8 keys).
+    public static func object(sorting dictionary: [String: JSONValue]) -> JSONValue {
+        .object(dictionary.keys.sorted(by: JSONValue.keyOrder).map { Member($0, dictionary[$0] ?? .null) })
+    }
+
+    /// An object from ordered pairs: `.object(ordered: [("a", 1), ("b", "x")])`.
+    public static func object(ordered pairs: [(String, JSONValue)]) -> JSONValue {
+        .object(pairs.map { Member($0.0, $0.1) })
+    }
+
+    /// A number, or `null` for `nil`.
+    public static func number(_ value: Double?) -> JSONValue {
+        value.map { .number($0) } ?? .null
+    }
+
+    /// Key order used for sorted objects: plain code-unit order, independent of locale.
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// The member value for `key` when this is an object (first match), else `nil`.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// The element at `index` when this is an array and the index is valid, else `nil`.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GutPlanKit
+
+/// The `gutplan` executable: a thin front end that parses arguments, calls GutPlanKit and maps
+/// every error to a message on standard error and an exit code. All logic lives in the library.
+@main
+struct GutPlanCommand {
+    static let version = "0.1.0"
+
+    static func main() {
+        let code = run(Array(CommandLine.arguments.dropFirst()), context: .standard())
+        exit(code)
+    }
+
+    /// Runs one command line and returns the exit code.
+    static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        var commandName: String?
+        do {
+            try dispatch(arguments, context: context, commandName: &commandName)
+            return ExitCodes.success
+        } catch {
+            return ExitCodes.report(error, command: commandName, context: context)
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], context: CommandContext,
+                                 commandName: inout String?) throws(GutPlanError) {
+        guard let first = arguments.first else {
+            throw GutPlanError.usage("missing command; choose " + Validate.listing(HelpCommand.commands.map { "'\($0.name)'" }))
+        }
+        var rest = Array(arguments.dropFirst())
+        switch first {
+        case "--help", "-h":
+            try HelpCommand.run(rest.filter { !$0.hasPrefix("-") }, context: context)
+            return
+        case "--version":
+            guard rest.isEmpty else { throw GutPlanError.usage("--version takes no arguments") }
+            context.writeOutput("gutplan \(version)\n")
+            return
+        case "help":
+            if rest.contains("--help") || rest.contains("-h") { rest = [] }
+            try HelpCommand.run(rest, context: context)
+            return
+        default:
+            break
+        }
+
+        let command: HelpCommand.Entry
+        if first == "rules" {
+            commandName = "rules check"
+            guard let sub = rest.first, !sub.hasPrefix("-") else {
+                if rest.contains("--help") || rest.contains("-h") { context.writeOutput(RulesCheckCommand.help); return }
+                throw GutPlanError.usage("missing subcommand; use 'gutplan rules check'")
+            }
+            guard sub == "check" else {
+                throw GutPlanError.usage("unknown subcommand 'rules \(sub)'\(Suggestion.didYouMean(sub, among: ["check"]))")
+            }
+            rest.removeFirst()
+            command = HelpCommand.entry(RulesCheckCommand.self)
+        } else if let found = HelpCommand.commands.first(where: { $0.name == first }) {
+            command = found
+            commandName = found.name
+        } else if first.hasPrefix("-") {
+            let hint = Suggestion.didYouMean(first, among: ["--help", "--version"])
+            throw GutPlanError.usage("unknown option '\(first)'\(hint); options go after the command")
+        } else {
+            let hint = Suggestion.didYouMean(first, among: HelpCommand.commands.map(\.name) + ["rules", "help"])
+            throw GutPlanError.usage("unknown command '\(first)'\(hint)")
+        }
+
+        try command.execute(rest, context)
+    }
+}

@@ -1,0 +1,75 @@
+import GutPlanKit
+
+/// `gutplan help [COMMAND]` and `gutplan --help`.
+enum HelpCommand {
+    /// A subcommand with its type erased (closures, not existential metatypes: calling typed-throws
+    /// static requirements through `any Subcommand.Type` crashes the Swift 6.3 compiler).
+    struct Entry {
+        var name: String
+        var summary: String
+        var help: String
+        /// Parses (printing help for `--help`) and runs.
+        var execute: ([String], CommandContext) throws(GutPlanError) -> Void
+    }
+
+    static func entry<Command: Subcommand>(_ command: Command.Type) -> Entry {
+        Entry(name: Command.name, summary: Command.summary, help: Command.help) { arguments, context throws(GutPlanError) in
+            guard let parsed = try Command.parse(arguments, context: context) else { return }
+            try Command.run(parsed, context: context)
+        }
+    }
+
+    static var commands: [Entry] {
+        [entry(PlanCommand.self), entry(ExplainCommand.self), entry(RulesCheckCommand.self), entry(NutrientsCommand.self)]
+    }
+
+    static var overview: String {
+        let width = (commands.map(\.name.count).max() ?? 0) + 4
+        let list = commands.map { command in
+            HelpText.wrap(command.summary, width: 78 - width - 2).enumerated().map { index, line in
+                "  " + (index == 0 ? command.name : "").padding(toLength: width, withPad: " ", startingAt: 0) + line
+            }.joined(separator: "\n")
+        }
+        return """
+        gutplan \(GutPlanCommand.version): a seven-day meal plan for flagged nutrient deficiencies,
+        for people with increased intestinal permeability ("leaky gut").
+
+        Usage: gutplan <command> [options]
+
+        Commands:
+        \(list.joined(separator: "\n"))
+          help\(String(repeating: " ", count: width - 4))Show help for a command.
+
+        Options:
+          -h, --help     Show help; also 'gutplan help <command>' and
+                         'gutplan <command> --help'.
+          --version      Print the version.
+
+        Examples:
+          gutplan plan --confirmed zinc --suspected b12 --diet vegetarian
+          gutplan plan --labs labs.txt --format csv -o plan.csv
+          gutplan explain --confirmed iron --symptoms fatigue
+          gutplan rules check --rules ./Rules
+          gutplan help plan
+
+        Exit codes: 0 success, 1 no plan possible, 64 usage error, 65 bad data,
+        66 missing input, 73 cannot write output.
+
+        \(MealPlan.disclaimer.replacingOccurrences(of: "advice. ", with: "advice.\n"))
+
+        """
+    }
+
+    /// Prints help for the command named by `words` (`["plan"]`, `["rules", "check"]`).
+    static func run(_ words: [String], context: CommandContext) throws(GutPlanError) {
+        guard !words.isEmpty else { context.writeOutput(overview); return }
+        let name = words.joined(separator: " ")
+        if name == "help" { context.writeOutput(overview); return }
+        if name == "rules" { context.writeOutput(RulesCheckCommand.help); return }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            let hint = Suggestion.didYouMean(name, among: commands.map(\.name) + ["help"])
+            throw GutPlanError.usage("no help for unknown command '\(name)'\(hint)")
+        }
+        context.writeOutput(command.help)
+    }
+}

@@ -1,0 +1,156 @@
+import GutPlanKit
+
+/// Everything `plan` and `explain` were asked for, validated: the input the library facade takes.
+struct PlanRequest: Sendable, Equatable {
+    /// Nutrient names as typed (aliases are resolved by the library).
+    var confirmed: [String] = []
+    var suspected: [String] = []
+    var labsPath: String?
+    /// Symptom names as typed.
+    var symptoms: [String] = []
+    var sex: Sex = .female
+    var age: Int = 35
+    var diet: Diet = .omnivore
+    /// Food tags or ids.
+    var exclude: [String] = []
+    /// `nil`: the default band for the sex.
+    var energy: ClosedRange<Double>?
+    /// `nil`: the library's default rule directory.
+    var rulesPath: String?
+    var seed: UInt64?
+
+    /// Options shared by `plan` and `explain`.
+    static let inputOptions: [OptionSpec] = [
+        OptionSpec("confirmed", value: "LIST", help: "Lab-confirmed deficiencies, comma-separated nutrient names (zinc,iron,b12)."),
+        OptionSpec("suspected", value: "LIST", help: "Suspected deficiencies, comma-separated."),
+        OptionSpec("labs", value: "FILE", help: "A lab report file; rules turn values into flags."),
+        OptionSpec("symptoms", value: "LIST", help: "Symptoms, comma-separated (fatigue,bloating)."),
+        OptionSpec("sex", value: "SEX", help: "female or male (selects reference intakes; default female)."),
+        OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
+        OptionSpec("diet", value: "DIET", help: "omnivore, pescatarian, vegetarian or vegan (default omnivore)."),
+        OptionSpec("exclude", value: "LIST", help: "Food tags or food ids to leave out (dairy,gluten,liver)."),
+        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default 1600-2400 female, 2000-3000 male)."),
+        OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
+        OptionSpec("interactive", short: "i", help: "Ask for the profile question by question (on standard error)."),
+    ]
+
+    /// Reads and validates the input options.
+    init(_ arguments: ParsedArguments) throws(GutPlanError) {
+        func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(GutPlanError) -> T? {
+            guard let text = arguments.value(option) else { return nil }
+            do { return try parse(text) } catch { throw GutPlanError.usage("--\(option) \(text): \(error.message)") }
+        }
+        confirmed = try check("confirmed", Validate.list) ?? []
+        suspected = try check("suspected", Validate.list) ?? []
+        symptoms = try check("symptoms", Validate.list) ?? []
+        exclude = try check("exclude", Validate.list) ?? []
+        sex = try check("sex", Validate.sex) ?? .female
+        age = try check("age", Validate.age) ?? 35
+        diet = try check("diet", Validate.diet) ?? .omnivore
+        energy = try check("kcal", Validate.energy)
+        seed = try check("seed", Validate.seed)
+        labsPath = try check("labs", Validate.path)
+        rulesPath = try check("rules", Validate.path)
+        if let both = Set(confirmed).intersection(suspected).sorted().first {
+            throw GutPlanError.usage("'\(both)' is given as both confirmed and suspected")
+        }
+    }
+
+    init() {}
+
+    /// The profile the library plans for (labs are read by the library from `labsPath`).
+    var profile: Profile {
+        Profile(sex: sex, age: age, diet: diet, exclude: exclude, energy: energy,
+                confirmed: Set(confirmed), suspected: Set(suspected), labs: [], symptoms: Set(symptoms))
+    }
+}
+
+/// Validators shared by options and interactive answers; each throws a `Prompter.Rejection`
+/// whose message explains what is expected.
+enum Validate {
+    /// A comma-separated list: items trimmed, empty items and repeats dropped, order kept.
+    /// `none` alone means the empty list.
+    static func list(_ text: String) throws(Prompter.Rejection) -> [String] {
+        var seen = Set<String>()
+        var items: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let item = String(part).trimmedSpaces
+            guard !item.isEmpty else { continue }
+            guard !item.contains(where: { $0.isNewline }) else { throw Prompter.Rejection("a list item cannot contain a line break") }
+            if seen.insert(item.lowercased()).inserted { items.append(item) }
+        }
+        if items.count == 1, items[0].lowercased() == "none" { return [] }
+        return items
+    }
+
+    static func sex(_ text: String) throws(Prompter.Rejection) -> Sex {
+        try choice(text, "sex", Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)) ?? .female
+    }
+
+    static func diet(_ text: String) throws(Prompter.Rejection) -> Diet {
+        try choice(text, "diet", Diet.allCases.map(\.rawValue)).flatMap(Diet.init(rawValue:)) ?? .omnivore
+    }
+
+    static func format(_ text: String, allowed: [String]) throws(Prompter.Rejection) -> String {
+        try choice(text, "format", allowed) ?? allowed[0]
+    }
+
+    /// Case-insensitive match among `choices`, or a rejection with a suggestion and the choices.
+    static func choice(_ text: String, _ what: String, _ choices: [String]) throws(Prompter.Rejection) -> String? {
+        let lowered = text.trimmedSpaces.lowercased()
+        if let match = choices.first(where: { $0 == lowered }) { return match }
+        let hint = Suggestion.didYouMean(lowered, among: choices)
+        throw Prompter.Rejection("unknown \(what)\(hint); choose \(listing(choices))")
+    }
+
+    static func age(_ text: String) throws(Prompter.Rejection) -> Int {
+        guard let age = Int(text.trimmedSpaces) else { throw Prompter.Rejection("the age must be a whole number of years") }
+        guard age >= 19 else { throw Prompter.Rejection("gutplan serves adults (19+)") }
+        guard age <= 130 else { throw Prompter.Rejection("the age must be at most 130") }
+        return age
+    }
+
+    /// `MIN-MAX` in kcal, both positive, MIN < MAX.
+    static func energy(_ text: String) throws(Prompter.Rejection) -> ClosedRange<Double> {
+        let parts = text.trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]),
+              low.isFinite, high.isFinite, parts.allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == "." } })
+        else { throw Prompter.Rejection("expected MIN-MAX in kcal, e.g. 1600-2400") }
+        guard low > 0 else { throw Prompter.Rejection("the minimum must be positive") }
+        guard low < high else { throw Prompter.Rejection("the minimum must be less than the maximum") }
+        guard high <= 10_000 else { throw Prompter.Rejection("the maximum must be at most 10000 kcal") }
+        return low...high
+    }
+
+    static func seed(_ text: String) throws(Prompter.Rejection) -> UInt64 {
+        guard let seed = UInt64(text.trimmedSpaces) else { throw Prompter.Rejection("the seed must be a non-negative integer") }
+        return seed
+    }
+
+    static func width(_ text: String) throws(Prompter.Rejection) -> Int {
+        guard let width = Int(text.trimmedSpaces), (MealPlan.minimumTextWidth...1000).contains(width) else {
+            throw Prompter.Rejection("the width must be a whole number from \(MealPlan.minimumTextWidth) to 1000")
+        }
+        return width
+    }
+
+    static func path(_ text: String) throws(Prompter.Rejection) -> String {
+        guard !text.isEmpty else { throw Prompter.Rejection("the path is empty") }
+        return text
+    }
+
+    /// `a, b or c`.
+    static func listing(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
+    }
+}
+
+extension String {
+    var trimmedSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import GutPlanKit
+
+@Test(arguments: [40, 60, 80, 120])
+func textFitsTheWidth(width: Int) {
+    for plan in [PlanFixture.plan(), PlanFixture.plan(longNames: true, notes: [String(repeating: "averyveryverylongword", count: 8)])] {
+        let text = plan.text(width: width)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(TextLayout.width(String(line)) <= width, "\(width): \(line)")
+        }
+        #expect(text.contains("Day 1: Monday"))
+        #expect(text.contains("Shopping list"))
+        #expect(!text.contains("\u{1B}"))
+    }
+}
+
+@Test func textHasEveryPart() {
+    let text = PlanFixture.plan().text(width: 80)
+    for part in ["Profile", "female, 35, omnivore", "zinc (confirmed)", "vitamin-b12 (suspected)", "0.947", "0.951",
+                 "breakfast", "fermented", "Kefir", "prebiotic", "Garlic", "Box breathing", "Coverage", "Zinc!",
+                 "Vitamin B12?", "98%", "Notes", "Oats, rolled", "6552 g", "Mon", "Sun"] {
+        #expect(text.contains(part), "missing \(part)")
+    }
+    let disclaimer = text.split(separator: "\n").suffix(2).joined(separator: " ")
+    #expect(disclaimer == MealPlan.disclaimer)
+}
+
+@Test func textColourOnlyWhenAsked() {
+    let plain = PlanFixture.plan().text(width: 80, useColor: false)
+    let colour = PlanFixture.plan().text(width: 80, useColor: true)
+    #expect(!plain.contains("\u{1B}["))
+    #expect(colour.contains("\u{1B}["))
+    for line in colour.split(separator: "\n") { #expect(TextLayout.width(String(line)) <= 80) }
+}
+
+@Test func wrapBreaksLongWordsAndKeepsPrefixes() {
+    let lines = TextLayout.wrap("aaaaaaaaaaaaaaa bb cc", width: 8, first: "- ", rest: "  ")
+    #expect(lines == ["- aaaaaa", "  aaaaaa", "  aaa bb", "  cc"])
+    #expect(TextLayout.wrap("", width: 10, first: "x") == ["x"])
+}
+
+@Test func barsFollowCoverage() {
+    #expect([1.0, 0.8, 0.6, 0.3, 0.1].map(MealPlan.bar) == ["█", "▆", "▄", "▂", " "])
+}
+
