@@ -85,6 +85,7 @@ import Testing
             .not(.lab(test: ferritin, comparison: .greaterOrEqual, value: 0, unit: ref("ng/mL"))),  // test not entered
             .and(.flagged(nutrient: zinc, status: nil), .not(.flagged(nutrient: zinc, status: .confirmed))),
             .or(.sex(.female), .sex(.male)),
+            .lab(test: ferritin, comparison: .greater, value: 125, unit: ref("ug/L")),  // open above: was wrongly "never"
             .and(.not(.diet(ref("vegan"))), .diet(ref("omnivore"))),
             .and(.lab(test: ref("magnesium"), comparison: .less, value: 1.5, unit: ref("mEq/L")),
                  .lab(test: ref("magnesium"), comparison: .greater, value: 0.7, unit: ref("mmol/L"))),

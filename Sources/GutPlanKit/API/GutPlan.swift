@@ -71,12 +71,7 @@ public struct GutPlan: Sendable {
                 throw .usage("\(nutrient.name) has no daily target to plan for, so it cannot be flagged")
             }
         }
-        let tags = Set(knowledge.foods.flatMap(\.tags))
-        let foods = Set(knowledge.foods.map(\.id))
-        for name in profile.exclude where !tags.contains(name) && !foods.contains(name) {
-            let hint = Suggestion.closest(to: name, among: Array(tags) + Array(foods)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw .usage("cannot exclude '\(name)': it is neither a food tag nor a food id\(hint)")
-        }
+        for name in profile.exclude { _ = try excludable(name) }
         if let energy = profile.energy, !(energy.lowerBound > 0 && energy.lowerBound.isFinite && energy.upperBound.isFinite) {
             throw .usage("the energy band must be positive kcal, as MIN-MAX")
         }

@@ -31,7 +31,7 @@ public enum LabReport {
                                                     at: testCell.location))
             }
             var value: Double?
-            switch DecimalText(valueCell.text) {
+            switch ParsedNumber(valueCell.text) {
             case .value(let v): value = v
             case .notANumber:
                 diagnostics.append(table.diagnostic(.error, "value '\(valueCell.text)' is not a number", at: valueCell.location))

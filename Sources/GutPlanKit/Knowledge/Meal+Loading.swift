@@ -37,7 +37,7 @@ extension Meal {
                     if !known.contains(food) {
                         diagnostics.append(table.diagnostic(.error, "unknown food '\(food)'\(Suggestion.didYouMean(food, among: foodIDs))", at: cell.location))
                     }
-                    guard case .value(let servings) = DecimalText(String(parts[1])), servings > 0 else {
+                    guard case .value(let servings) = ParsedNumber(String(parts[1])), servings > 0 else {
                         diagnostics.append(table.diagnostic(.error, "servings of '\(food)' must be a number greater than 0, not '\(parts[1])'", at: cell.location))
                         continue
                     }

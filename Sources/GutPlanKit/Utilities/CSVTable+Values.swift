@@ -1,7 +1,7 @@
 import Foundation
 
 /// A decimal number as written in a data file or lab report.
-enum DecimalText: Equatable {
+enum ParsedNumber: Equatable {
     case value(Double)
     case notANumber
     case notFinite
@@ -46,7 +46,7 @@ extension CSVTable {
             if !optional { diagnostics.append(diagnostic(.error, "\(column) is empty (a number is required)", at: cell.location)) }
             return nil
         }
-        switch DecimalText(cell.text) {
+        switch ParsedNumber(cell.text) {
         case .value(let v):
             if positive && v <= 0 {
                 diagnostics.append(diagnostic(.error, "\(column) must be greater than 0, not '\(cell.text)'", at: cell.location))

@@ -253,6 +253,7 @@ public struct RuleChecker {
         }
 
         var isEmptyReal: Bool {
+            guard low.isFinite, high.isFinite else { return low > high }
             let tolerance = 1e-9 * max(1, abs(low), abs(high))
             if high - low > tolerance { return false }
             if low - high > tolerance { return true }
