@@ -32,8 +32,11 @@ struct DayResult {
 
 /// Exact depth-first branch and bound for one day: one item per slot, distinct items, energy band
 /// and upper limits, maximising `f(day) − Σ penalty`. `f` is a sum of capped linear terms, hence
-/// submodular, so the remaining slots can add at most the sum of their best standalone values;
-/// the per-nutrient bound `Σ w · min(1, partial + Σ best per slot)` also holds. The smaller wins.
+/// submodular: given a partial day, each remaining slot can add at most the best marginal gain of
+/// its items given that partial day (computed at each node, valid for all its descendants). The
+/// per-nutrient bound `Σ w · min(1, partial + Σ best per slot)` and `f ≤ 1` also hold; the
+/// smallest wins. Energy and upper limits prune with the lightest remaining items per slot.
+/// Hot data lives in flat buffers (item-major) allocated once per solver.
 final class DaySolver {
     private let model: PlannerModel
     private let L: Int
@@ -41,29 +44,39 @@ final class DaySolver {
     private let U: Int
     private let tol = 1e-9
     private let eps = PlanningProblem.feasibilityEpsilon
+    private let energyLow: Double
+    private let energyHigh: Double
 
-    // Per-query scratch, sized once.
+    private let cov: UnsafeMutablePointer<Double>      // items * N
+    private let lim: UnsafeMutablePointer<Double>      // items * U
+    private let kcal: UnsafeMutablePointer<Double>
+    private let pref: UnsafeMutablePointer<Double>
+    private let weight: UnsafeMutablePointer<Double>
+    private let limits: UnsafeMutablePointer<Double>
+    private let penalty: UnsafeMutablePointer<Double>
+    private let novel: UnsafeMutablePointer<Bool>
+    private let usedToday: UnsafeMutablePointer<Bool>
+
+    // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
-    private var candStart: [Int]
-    private var candFlat: [Int]
-    private var candKey: [Double]
-    private var hSuffix: [Double]
-    private var minLamSuffix: [Double]
-    private var prefSuffix: [Double]
-    private var minKcalSuffix: [Double]
-    private var maxKcalSuffix: [Double]
-    private var maxCovSuffix: [Double]   // (L+1) * N
-    private var minLimSuffix: [Double]   // (L+1) * U
-    private var accCov: [Double]         // (L+1) * N
-    private var accLim: [Double]         // (L+1) * U
-    private var accKcal: [Double]
-    private var accLam: [Double]
-    private var accPref: [Double]
-    private var accNov: [Int]
-    private var chosen: [Int]
-    private var usedToday: [Bool]
-    private var penalty: [Double]
-    private var novel: [Bool]
+    private let candStart: UnsafeMutablePointer<Int>    // L + 1
+    private let candFlat: UnsafeMutablePointer<Int>     // total candidates
+    private let candKey: UnsafeMutablePointer<Double>   // standalone − penalty, descending per level
+    private let minLamSuffix: UnsafeMutablePointer<Double>
+    private let prefSuffix: UnsafeMutablePointer<Double>
+    private let minKcalSuffix: UnsafeMutablePointer<Double>
+    private let maxKcalSuffix: UnsafeMutablePointer<Double>
+    private let levelMinLam: UnsafeMutablePointer<Double>
+    private let maxCovSuffix: UnsafeMutablePointer<Double>  // (L+1) * N
+    private let minLimSuffix: UnsafeMutablePointer<Double>  // (L+1) * U
+    private let accCov: UnsafeMutablePointer<Double>        // (L+1) * N
+    private let accLim: UnsafeMutablePointer<Double>        // (L+1) * U
+    private let accKcal: UnsafeMutablePointer<Double>
+    private let accLam: UnsafeMutablePointer<Double>
+    private let accPref: UnsafeMutablePointer<Double>
+    private let accNov: UnsafeMutablePointer<Int>
+    private let chosen: UnsafeMutablePointer<Int>
+
     private var tieBreak = false
     private var budget = 0
     private var work = 0
@@ -79,33 +92,66 @@ final class DaySolver {
         L = model.slots.count
         N = model.objectiveCount
         U = model.limitCount
+        energyLow = model.energyLow
+        energyHigh = model.energyHigh
+        func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, a.count))
+            for (k, v) in a.enumerated() { p[k] = v }
+            return p
+        }
+        func doubles(_ count: Int) -> UnsafeMutablePointer<Double> {
+            copy([Double](repeating: 0, count: count))
+        }
+        let items = model.itemCount
+        cov = copy(model.coverage)
+        lim = copy(model.limited)
+        kcal = copy(model.kcal)
+        pref = copy(model.preference)
+        weight = copy(model.weights)
+        limits = copy(model.limits)
+        penalty = doubles(items)
+        novel = .allocate(capacity: max(1, items))
+        novel.initialize(repeating: false, count: max(1, items))
+        usedToday = .allocate(capacity: max(1, items))
+        usedToday.initialize(repeating: false, count: max(1, items))
         order = Array(0..<L)
-        candStart = [Int](repeating: 0, count: L + 1)
-        candFlat = []
-        candKey = []
-        hSuffix = [Double](repeating: 0, count: L + 1)
-        minLamSuffix = [Double](repeating: 0, count: L + 1)
-        prefSuffix = [Double](repeating: 0, count: L + 1)
-        minKcalSuffix = [Double](repeating: 0, count: L + 1)
-        maxKcalSuffix = [Double](repeating: 0, count: L + 1)
-        maxCovSuffix = [Double](repeating: 0, count: (L + 1) * N)
-        minLimSuffix = [Double](repeating: 0, count: (L + 1) * U)
-        accCov = [Double](repeating: 0, count: (L + 1) * N)
-        accLim = [Double](repeating: 0, count: (L + 1) * U)
-        accKcal = [Double](repeating: 0, count: L + 1)
-        accLam = [Double](repeating: 0, count: L + 1)
-        accPref = [Double](repeating: 0, count: L + 1)
-        accNov = [Int](repeating: 0, count: L + 1)
-        chosen = [Int](repeating: -1, count: L)
-        usedToday = [Bool](repeating: false, count: model.itemCount)
-        penalty = [Double](repeating: 0, count: model.itemCount)
-        novel = [Bool](repeating: false, count: model.itemCount)
+        let total = model.candidates.reduce(0) { $0 + $1.count }
+        candStart = .allocate(capacity: L + 1)
+        candStart.initialize(repeating: 0, count: L + 1)
+        candFlat = .allocate(capacity: max(1, total))
+        candFlat.initialize(repeating: 0, count: max(1, total))
+        candKey = doubles(total)
+        minLamSuffix = doubles(L + 1)
+        prefSuffix = doubles(L + 1)
+        minKcalSuffix = doubles(L + 1)
+        maxKcalSuffix = doubles(L + 1)
+        levelMinLam = doubles(L + 1)
+        maxCovSuffix = doubles((L + 1) * N)
+        minLimSuffix = doubles((L + 1) * U)
+        accCov = doubles((L + 1) * N)
+        accLim = doubles((L + 1) * U)
+        accKcal = doubles(L + 1)
+        accLam = doubles(L + 1)
+        accPref = doubles(L + 1)
+        accNov = .allocate(capacity: L + 1)
+        accNov.initialize(repeating: 0, count: L + 1)
+        chosen = .allocate(capacity: max(1, L))
+        chosen.initialize(repeating: -1, count: max(1, L))
+    }
+
+    deinit {
+        for p in [cov, lim, kcal, pref, weight, limits, penalty, candKey, minLamSuffix, prefSuffix, minKcalSuffix,
+                  maxKcalSuffix, levelMinLam, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam, accPref] {
+            p.deallocate()
+        }
+        novel.deallocate(); usedToday.deallocate(); candStart.deallocate(); candFlat.deallocate()
+        accNov.deallocate(); chosen.deallocate()
     }
 
     /// Smallest and largest day energy, and per-limit smallest totals, ignoring distinctness.
     func extremes(blocked: [Bool]) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
         var lo = 0.0, hi = 0.0
-        var lim = [Double](repeating: 0, count: U)
+        var total = [Double](repeating: 0, count: U)
         for s in 0..<L {
             var sLo = Double.infinity, sHi = -Double.infinity
             var sLim = [Double](repeating: .infinity, count: U)
@@ -113,30 +159,30 @@ final class DaySolver {
                 sLo = min(sLo, model.kcal[i]); sHi = max(sHi, model.kcal[i])
                 for u in 0..<U { sLim[u] = min(sLim[u], model.limited[i * U + u]) }
             }
-            if sLo == .infinity { return (0, 0, lim, s) }
+            if sLo == .infinity { return (0, 0, total, s) }
             lo += sLo; hi += sHi
-            for u in 0..<U { lim[u] += sLim[u] }
+            for u in 0..<U { total[u] += sLim[u] }
         }
-        return (lo, hi, lim, nil)
+        return (lo, hi, total, nil)
     }
 
     func solve(_ query: DayQuery) -> DayResult {
-        prepare(query)
-        if aborted { // some slot has no candidate
+        guard prepare(query) else {
             return DayResult(items: nil, value: -.infinity, preference: 0, novelty: 0, upperBound: -.infinity, complete: true)
         }
         if let warm = query.warmStart { adoptWarmStart(warm) }
-        var rootBound = min(hSuffix[0], nutrientBound(level: 0) - minLamSuffix[0])
+        var rootBound = nutrientBound(level: 0) - minLamSuffix[0]
         rootBound = min(rootBound, 1 - minLamSuffix[0])
         search(level: 0, nodeBound: rootBound)
         let complete = !aborted
         let upper = complete ? incValue : max(incValue, openBound)
-        for l in 0..<L where chosen[l] >= 0 { usedToday[chosen[l]] = false }
+        for l in 0..<L where chosen[l] >= 0 { usedToday[chosen[l]] = false; chosen[l] = -1 }
         return DayResult(items: incItems, value: incValue, preference: incPref, novelty: incNov,
                          upperBound: upper, complete: complete)
     }
 
-    private func prepare(_ query: DayQuery) {
+    /// Lays out the query's candidates; false when some slot has none.
+    private func prepare(_ query: DayQuery) -> Bool {
         work = 0
         aborted = false
         openBound = -.infinity
@@ -151,19 +197,18 @@ final class DaySolver {
             novel[i] = query.novel?[i] ?? false
             usedToday[i] = false
         }
-        for l in 0..<L { chosen[l] = -1 }
         // Filter and sort each slot's candidates by standalone value minus penalty.
         var lists: [[Int]] = []
         var maxKey: [Double] = []
         for s in 0..<L {
             let source = query.candidates?[s] ?? model.candidates[s]
             var list = source.filter { !query.blocked[$0] }
-            list.sort { a, b in
-                let ka = model.standalone[a] - penalty[a], kb = model.standalone[b] - penalty[b]
-                return ka != kb ? ka > kb : a < b
-            }
-            if list.isEmpty { aborted = true; return }
-            maxKey.append(model.standalone[list[0]] - penalty[list[0]])
+            if list.isEmpty { return false }
+            let keys = list.map { model.standalone[$0] - penalty[$0] }
+            var positions = Array(list.indices)
+            positions.sort { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : list[a] < list[b] }
+            list = positions.map { list[$0] }
+            maxKey.append(keys[positions[0]])
             lists.append(list)
         }
         // Level order: most valuable slots first, then larger slots first, then slot order.
@@ -172,37 +217,36 @@ final class DaySolver {
             if lists[a].count != lists[b].count { return lists[a].count > lists[b].count }
             return a < b
         }
-        candFlat.removeAll(keepingCapacity: true)
-        candKey.removeAll(keepingCapacity: true)
+        var position = 0
         for l in 0..<L {
-            candStart[l] = candFlat.count
+            candStart[l] = position
             for i in lists[order[l]] {
-                candFlat.append(i)
-                candKey.append(model.standalone[i] - penalty[i])
+                candFlat[position] = i
+                candKey[position] = model.standalone[i] - penalty[i]
+                position += 1
             }
         }
-        candStart[L] = candFlat.count
+        candStart[L] = position
         // Suffix summaries over levels l..<L.
-        hSuffix[L] = 0; minLamSuffix[L] = 0; prefSuffix[L] = 0; minKcalSuffix[L] = 0; maxKcalSuffix[L] = 0
+        minLamSuffix[L] = 0; prefSuffix[L] = 0; minKcalSuffix[L] = 0; maxKcalSuffix[L] = 0
         for n in 0..<N { maxCovSuffix[L * N + n] = 0 }
         for u in 0..<U { minLimSuffix[L * U + u] = 0 }
         for l in stride(from: L - 1, through: 0, by: -1) {
-            var h = -Double.infinity, lam = Double.infinity, pref = -Double.infinity
+            var lam = Double.infinity, bestPref = -Double.infinity
             var kLo = Double.infinity, kHi = -Double.infinity
             for n in 0..<N { maxCovSuffix[l * N + n] = 0 }
             for u in 0..<U { minLimSuffix[l * U + u] = .infinity }
             for idx in candStart[l]..<candStart[l + 1] {
                 let i = candFlat[idx]
-                h = max(h, candKey[idx])
                 lam = min(lam, penalty[i])
-                pref = max(pref, model.preference[i])
-                kLo = min(kLo, model.kcal[i]); kHi = max(kHi, model.kcal[i])
-                for n in 0..<N { maxCovSuffix[l * N + n] = max(maxCovSuffix[l * N + n], model.coverage[i * N + n]) }
-                for u in 0..<U { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], model.limited[i * U + u]) }
+                bestPref = max(bestPref, pref[i])
+                kLo = min(kLo, kcal[i]); kHi = max(kHi, kcal[i])
+                for n in 0..<N { maxCovSuffix[l * N + n] = max(maxCovSuffix[l * N + n], cov[i * N + n]) }
+                for u in 0..<U { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], lim[i * U + u]) }
             }
-            hSuffix[l] = hSuffix[l + 1] + h
+            levelMinLam[l] = lam
             minLamSuffix[l] = minLamSuffix[l + 1] + lam
-            prefSuffix[l] = prefSuffix[l + 1] + pref
+            prefSuffix[l] = prefSuffix[l + 1] + bestPref
             minKcalSuffix[l] = minKcalSuffix[l + 1] + kLo
             maxKcalSuffix[l] = maxKcalSuffix[l + 1] + kHi
             for n in 0..<N { maxCovSuffix[l * N + n] += maxCovSuffix[(l + 1) * N + n] }
@@ -211,28 +255,28 @@ final class DaySolver {
         for n in 0..<N { accCov[n] = 0 }
         for u in 0..<U { accLim[u] = 0 }
         accKcal[0] = 0; accLam[0] = 0; accPref[0] = 0; accNov[0] = 0
+        for l in 0..<L { chosen[l] = -1 }
+        return true
     }
 
     /// Scores a warm-start day; it becomes the incumbent when feasible for this query.
     private func adoptWarmStart(_ warm: [Int]) {
-        guard warm.count == L else { return }
-        var kcal = 0.0, lam = 0.0, pref = 0.0, nov = 0
-        var lim = [Double](repeating: 0, count: U)
+        guard warm.count == L, Set(warm).count == L else { return }
+        var total = 0.0, lam = 0.0, p = 0.0, nov = 0
+        var limitTotals = [Double](repeating: 0, count: U)
         for (s, i) in warm.enumerated() {
+            guard let l = order.firstIndex(of: s) else { return }
             var allowed = false
-            for l in 0..<L where order[l] == s {
-                for idx in candStart[l]..<candStart[l + 1] where candFlat[idx] == i { allowed = true }
-            }
+            for idx in candStart[l]..<candStart[l + 1] where candFlat[idx] == i { allowed = true; break }
             if !allowed { return }
-            kcal += model.kcal[i]; lam += penalty[i]; pref += model.preference[i]
+            total += kcal[i]; lam += penalty[i]; p += pref[i]
             if novel[i] { nov += 1 }
-            for u in 0..<U { lim[u] += model.limited[i * U + u] }
+            for u in 0..<U { limitTotals[u] += lim[i * U + u] }
         }
-        if Set(warm).count != L { return }
-        if kcal < model.energyLow - eps || kcal > model.energyHigh + eps { return }
-        for u in 0..<U where lim[u] > model.limits[u] + eps { return }
+        if total < energyLow - eps || total > energyHigh + eps { return }
+        for u in 0..<U where limitTotals[u] > limits[u] + eps { return }
         incValue = model.dayScore(warm) - lam
-        incPref = pref
+        incPref = p
         incNov = nov
         incItems = warm
     }
@@ -242,7 +286,30 @@ final class DaySolver {
     private func nutrientBound(level: Int) -> Double {
         var total = 0.0
         let base = level * N
-        for n in 0..<N { total += model.weights[n] * min(1, accCov[base + n] + maxCovSuffix[base + n]) }
+        for n in 0..<N { total += weight[n] * min(1, accCov[base + n] + maxCovSuffix[base + n]) }
+        return total
+    }
+
+    /// Σ over levels `from..<L` of the best marginal gain minus penalty given the partial day at
+    /// level `at` (valid for every extension of that partial day, by submodularity).
+    private func residualBound(at l: Int, from: Int) -> Double {
+        var total = 0.0
+        let base = accCov + l * N
+        for level in from..<L {
+            var best = -Double.infinity
+            for idx in candStart[level]..<candStart[level + 1] {
+                let i = candFlat[idx]
+                if usedToday[i] { continue }
+                let row = cov + i * N
+                var gain = 0.0
+                for n in 0..<N {
+                    let room = 1 - base[n]
+                    if room > 0 { gain += weight[n] * min(row[n], room) }
+                }
+                best = max(best, gain - penalty[i])
+            }
+            total += best
+        }
         return total
     }
 
@@ -250,10 +317,18 @@ final class DaySolver {
         let start = candStart[l], end = candStart[l + 1]
         let last = l == L - 1
         let baseLam = accLam[l]
-        var baseF = 0.0
-        for n in 0..<N { baseF += model.weights[n] * min(1, accCov[l * N + n]) }
-        let restH = hSuffix[l + 1]
+        let node = accCov + l * N
+        let child = accCov + (l + 1) * N
+        let nodeLim = accLim + l * U
         let next = l + 1
+        var baseF = 0.0
+        for n in 0..<N { baseF += weight[n] * min(1, node[n]) }
+        var restH = 0.0
+        if !last {
+            restH = residualBound(at: l, from: next)
+            work += candStart[L] - candStart[next]
+        }
+        let nextMinLam = minLamSuffix[next]
         for idx in start..<end {
             if work >= budget {
                 aborted = true
@@ -265,43 +340,46 @@ final class DaySolver {
             if usedToday[i] { continue }
             let optimistic = baseF - baseLam + candKey[idx] + restH
             if tieBreak ? optimistic < incValue - tol : optimistic <= incValue { break }
-            let kcal = accKcal[l] + model.kcal[i]
-            if kcal + minKcalSuffix[next] > model.energyHigh + eps { continue }
-            if kcal + maxKcalSuffix[next] < model.energyLow - eps { continue }
+            let k = accKcal[l] + kcal[i]
+            if k + minKcalSuffix[next] > energyHigh + eps { continue }
+            if k + maxKcalSuffix[next] < energyLow - eps { continue }
             var limitOK = true
-            for u in 0..<U where accLim[l * U + u] + model.limited[i * U + u] + minLimSuffix[next * U + u] > model.limits[u] + eps {
+            let row = lim + i * U
+            for u in 0..<U where nodeLim[u] + row[u] + minLimSuffix[next * U + u] > limits[u] + eps {
                 limitOK = false
                 break
             }
             if !limitOK { continue }
             var f = 0.0
+            let q = cov + i * N
             for n in 0..<N {
-                let v = accCov[l * N + n] + model.coverage[i * N + n]
-                accCov[next * N + n] = v
-                f += model.weights[n] * min(1, v)
+                let v = node[n] + q[n]
+                child[n] = v
+                f += weight[n] * min(1, v)
             }
             let lam = baseLam + penalty[i]
-            let pref = accPref[l] + model.preference[i]
+            let p = accPref[l] + pref[i]
             let nov = accNov[l] + (novel[i] ? 1 : 0)
             if last {
                 let value = f - lam
-                if isBetter(value: value, pref: pref, nov: nov) {
-                    incValue = value; incPref = pref; incNov = nov
+                if isBetter(value: value, pref: p, nov: nov) {
+                    incValue = value; incPref = p; incNov = nov
                     chosen[l] = i
                     var items = [Int](repeating: 0, count: L)
-                    for k in 0..<L { items[order[k]] = chosen[k] }
+                    for level in 0..<L { items[order[level]] = chosen[level] }
                     incItems = items
                     chosen[l] = -1
                 }
                 continue
             }
-            var bound = f - lam + min(restH, nutrientBound(level: next) - f - minLamSuffix[next])
-            bound = min(bound, 1 - lam - minLamSuffix[next])
-            if prunes(bound: bound, pref: pref + prefSuffix[next], nov: nov + (L - next)) { continue }
-            for u in 0..<U { accLim[next * U + u] = accLim[l * U + u] + model.limited[i * U + u] }
-            accKcal[next] = kcal
+            var bound = f - lam + min(restH, nutrientBound(level: next) - f - nextMinLam)
+            bound = min(bound, 1 - lam - nextMinLam)
+            if prunes(bound: bound, pref: p + prefSuffix[next], nov: nov + (L - next)) { continue }
+            let childLim = accLim + next * U
+            for u in 0..<U { childLim[u] = nodeLim[u] + row[u] }
+            accKcal[next] = k
             accLam[next] = lam
-            accPref[next] = pref
+            accPref[next] = p
             accNov[next] = nov
             chosen[l] = i
             usedToday[i] = true

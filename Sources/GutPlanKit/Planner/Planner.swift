@@ -7,11 +7,13 @@
 /// problem and seed always give the same plan.
 public struct Planner: Sendable {
     /// Candidate evaluations allowed in one day solve of the primal search.
-    var primalBudget = 400_000
+    var primalBudget = 150_000
     /// Candidate evaluations allowed in one day solve of the bound.
-    var boundBudget = 1_500_000
-    var boundIterations = 80
+    var boundBudget = 600_000
+    var boundIterations = 40
     var localSearchRounds = 12
+    /// Slots with more candidates than this are searched over a pool of the most useful ones.
+    var poolSize = 64
 
     public init() {}
 
@@ -32,7 +34,8 @@ public struct Planner: Sendable {
             throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver, day: nil, blocked: noBlock))
         }
 
-        let search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
+        var pool = primalPool(model: model, extra: [])
+        var search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
         var best: WeekState?
         var bestKey = WeekKey(score: -.infinity, preference: 0, distinct: 0)
         var firstFailure: DayFailure?
@@ -59,6 +62,20 @@ public struct Planner: Sendable {
                 if best != nil { break }
             }
         }
+        if best == nil && pool != nil {
+            pool = nil
+            search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
+            for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
+        }
+        // Small problems: exact week enumeration (also finds weeks the greedy misses).
+        let enumeration = WeekEnumeration(model: model)
+        if let patterns = enumeration.patterns(),
+           let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey) {
+            let polished = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
+                .improve(exact, rounds: localSearchRounds)
+            let k = search.key(polished)
+            if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
+        }
         guard var week = best else {
             let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock)
             throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver,
@@ -74,6 +91,11 @@ public struct Planner: Sendable {
             let outcome = lagrangian.run(target: bestKey.score / D)
             upperBound = min(upperBound, outcome.bound)
             if upperBound - bestKey.score / D > 1e-7 {
+                if pool != nil {
+                    pool = primalPool(model: model, extra: outcome.patterns)
+                    search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
+                    if let current = best { best = search.improve(current, rounds: localSearchRounds); bestKey = search.key(best ?? current) }
+                }
                 consider(search.construct(dayOrder: Array(0..<model.days), penalty: outcome.multipliers))
                 consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: outcome.multipliers))
                 if let improved = best { week = improved }
@@ -87,6 +109,30 @@ public struct Planner: Sendable {
         }
         let score = problem.score(of: days)
         return PlanSolution(days: days, score: score, upperBound: max(upperBound, score))
+    }
+
+    /// Items per slot the primal search considers on large catalogues: the best by standalone
+    /// value, by value per kcal, the lightest and heaviest, the lowest in limited nutrients, and
+    /// every item of the Lagrangian day patterns. `nil` (all items) when slots are small.
+    func primalPool(model: PlannerModel, extra: [[Int]]) -> [[Int]]? {
+        let size = poolSize
+        guard model.candidates.contains(where: { $0.count > size }) else { return nil }
+        var inPattern = [Bool](repeating: false, count: model.itemCount)
+        for pattern in extra { for i in pattern { inPattern[i] = true } }
+        return model.candidates.map { list -> [Int] in
+            if list.count <= size { return list }
+            var keep = [Bool](repeating: false, count: model.itemCount)
+            func take(_ count: Int, by key: (Int) -> Double) {
+                let ranked = list.sorted { a, b in key(a) != key(b) ? key(a) > key(b) : a < b }
+                for i in ranked.prefix(count) { keep[i] = true }
+            }
+            take(size, by: { model.standalone[$0] })
+            take(size / 4, by: { model.standalone[$0] / max(1, model.kcal[$0]) })
+            take(size / 8, by: { -model.kcal[$0] })
+            take(size / 8, by: { model.kcal[$0] })
+            take(size / 8, by: { i in -(0..<model.limitCount).reduce(0.0) { $0 + model.limited[i * model.limitCount + $1] / max(1e-9, model.limits[$1]) } })
+            return list.filter { keep[$0] || inPattern[$0] }
+        }
     }
 
     /// Names what stops a day (or any day, when `day` is nil) from being filled.

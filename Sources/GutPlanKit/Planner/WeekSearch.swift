@@ -96,22 +96,21 @@ struct WeekSearch {
             }
             for d in 0..<model.days {
                 for e in 0..<model.days where e != d {
+                    // Pair move: free e, re-optimise d; only when d gains from e's items re-fill e.
                     let oldD = state.days[d], oldE = state.days[e]
-                    assign(&state, day: d, [])
                     assign(&state, day: e, [])
-                    var ok = false
-                    if let first = solver.solve(query(state, day: d, penalty: nil, warm: nil)).items {
+                    assign(&state, day: d, [])
+                    let first = solver.solve(query(state, day: d, penalty: nil, warm: oldD)).items ?? oldD
+                    var accepted = false
+                    if first != oldD {
                         assign(&state, day: d, first)
                         if let second = solver.solve(query(state, day: e, penalty: nil, warm: nil)).items {
                             assign(&state, day: e, second)
-                            ok = true
+                            let k = key(state)
+                            if k.isBetter(than: current) { current = k; improved = true; accepted = true }
                         }
                     }
-                    let k = key(state)
-                    if ok && k.isBetter(than: current) {
-                        current = k
-                        improved = true
-                    } else {
+                    if !accepted {
                         assign(&state, day: d, [])
                         assign(&state, day: e, [])
                         assign(&state, day: d, oldD)
