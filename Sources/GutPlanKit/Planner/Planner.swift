@@ -7,7 +7,7 @@
 /// problem and seed always give the same plan.
 public struct Planner: Sendable {
     /// Candidate evaluations allowed in one day solve of the primal search.
-    var primalBudget = 150_000
+    var primalBudget = 400_000
     /// Candidate evaluations allowed in one day solve of the bound.
     var boundBudget = 600_000
     var boundIterations = 40
