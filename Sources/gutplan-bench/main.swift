@@ -1,1 +1,69 @@
-print("bench")
+import Foundation
+import GutPlanKit
+
+/// Release-build benchmark: solves synthetic catalogues of growing size and prints score,
+/// bound, gap, median time and peak memory. Run with `swift run -c release gutplan-bench`.
+
+func peakMemoryMB() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter(\.isNumber)
+            if let kb = Double(String(digits)) { return kb / 1024 }
+        }
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+func fixed(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+var sizes = [125, 500, 1000, 2000, 5000]
+var runs = 3
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    if argument == "--sizes", let list = arguments.popFirst() {
+        sizes = list.split(separator: ",").compactMap { Int($0) }
+    } else if argument == "--runs", let value = arguments.popFirst(), let count = Int(value) {
+        runs = max(1, count)
+    }
+}
+
+print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8),
+       pad("ms", 9), pad("peak MB", 8), "  check"].joined(separator: " "))
+let planner = Planner()
+for meals in sizes {
+    let problem = SyntheticCatalogue.problem(meals: meals, seed: UInt64(meals) &* 7919)
+    var times: [Double] = []
+    var solution: PlanSolution?
+    var failure: String?
+    for _ in 0..<runs {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            solution = try planner.solve(problem)
+        } catch {
+            failure = error.message
+        }
+        let elapsed = clock.now - start
+        times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    guard let solution else {
+        print("\(pad(String(meals), 6))  no plan: \(failure ?? "?")")
+        continue
+    }
+    let violations = problem.violations(of: solution.days)
+    let check = violations.isEmpty ? "ok" : "VIOLATIONS: \(violations.joined(separator: "; "))"
+    print([pad(String(meals), 6), pad(String(SyntheticCatalogue.weightedNutrients), 5),
+           pad(fixed(solution.score, 5), 9), pad(fixed(solution.upperBound, 5), 9),
+           pad(fixed(100 * solution.gap, 3), 8), pad(fixed(median, 1), 9),
+           pad(fixed(peakMemoryMB(), 1), 8), "  \(check)"].joined(separator: " "))
+}

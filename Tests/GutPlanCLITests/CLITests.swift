@@ -109,11 +109,15 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func interactiveAnswersReachThePlaceholder() throws {
-        // All six answers given: the run reaches the (not yet wired) planner.
-        let result = try CLIHarness.run(["plan", "-i"], stdin: "zinc\nb12\nmale\n17\n52\nvegan\ndairy\n")
+    @Test func interactiveAnswersMakeAPlan() throws {
+        // An under-age answer is asked again; then the six answers give a vegan, dairy-free plan.
+        let result = try CLIHarness.run(["plan", "-i", "--format", "json"],
+                                        stdin: "zinc\nb12\nmale\n17\n52\nvegan\ndairy\n")
         #expect(result.stderr.contains("gutplan serves adults (19+)"))
-        #expect(result.stderr.contains("not yet wired"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"diet\": \"vegan\""))
+        #expect(result.stdout.contains("\"vitamin-b12\": \"suspected\""))
+        #expect(result.stdout.contains("\"zinc\": \"confirmed\""))
     }
 
     @Test func rulesNeedsCheck() throws {

@@ -1,0 +1,161 @@
+/// Finds the best week for a `PlanningProblem` and a proven upper bound on the optimum.
+///
+/// Primal: greedy day-by-day construction with an exact per-day branch and bound, from several
+/// day orders (one seeded) and from Lagrangian-guided penalties, each followed by local search
+/// that re-optimises single days and pairs of days exactly. Bound: Lagrangian relaxation of the
+/// weekly caps (see `LagrangianBound`). Work is limited by counts, never by clocks, so the same
+/// problem and seed always give the same plan.
+public struct Planner: Sendable {
+    /// Candidate evaluations allowed in one day solve of the primal search.
+    var primalBudget = 400_000
+    /// Candidate evaluations allowed in one day solve of the bound.
+    var boundBudget = 600_000
+    var boundIterations = 40
+    var localSearchRounds = 12
+    /// Slots with more candidates than this are searched over a pool of the most useful ones.
+    var poolSize = 64
+
+    public init() {}
+
+    public func solve(_ problem: PlanningProblem, seed: UInt64 = 0) throws(PlanningFailure) -> PlanSolution {
+        guard problem.days >= 1 else { throw PlanningFailure("the plan needs at least one day") }
+        guard !problem.slots.isEmpty else { throw PlanningFailure("the problem has no slots to fill") }
+        guard problem.energy.lowerBound.isFinite, problem.energy.upperBound.isFinite else {
+            throw PlanningFailure("the energy band \(PlannerText.band(problem.energy)) is not a finite range")
+        }
+        let model = PlannerModel(problem)
+        try FeasibilityCheck(problem: problem, model: model).run()
+        let solver = DaySolver(model: model)
+        let noBlock = [Bool](repeating: false, count: model.itemCount)
+
+        let relaxed = solver.solve(DayQuery(penalty: nil, blocked: noBlock, novel: nil, tieBreak: false,
+                                            budget: boundBudget, warmStart: nil, candidates: nil))
+        if relaxed.items == nil && relaxed.complete {
+            throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver, day: nil, blocked: noBlock))
+        }
+
+        var pool = primalPool(model: model, extra: [])
+        var search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
+        var best: WeekState?
+        var bestKey = WeekKey(score: -.infinity, preference: 0, distinct: 0)
+        var firstFailure: DayFailure?
+        func consider(_ attempt: Result<WeekState, DayFailure>) {
+            switch attempt {
+            case .success(let state):
+                let improved = search.improve(state, rounds: localSearchRounds)
+                let k = search.key(improved)
+                if best == nil || k.isBetter(than: bestKey) { best = improved; bestKey = k }
+            case .failure(let failure):
+                if firstFailure == nil { firstFailure = failure }
+            }
+        }
+        var orders = [Array(0..<model.days), Array((0..<model.days).reversed())]
+        var rng = SplitMix64(seed: seed)
+        orders.append(rng.shuffled(Array(0..<model.days)))
+        for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
+
+        // Scarcity penalties help when the plain greedy runs out of items.
+        if best == nil {
+            for round in 1...4 {
+                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) / Double(max(1, model.cap[$0])) }
+                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: scarcity))
+                if best != nil { break }
+            }
+        }
+        if best == nil && pool != nil {
+            pool = nil
+            search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
+            for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
+        }
+        // Small problems: exact week enumeration (also finds weeks the greedy misses).
+        let enumeration = WeekEnumeration(model: model)
+        if let patterns = enumeration.patterns(),
+           let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey) {
+            let polished = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
+                .improve(exact, rounds: localSearchRounds)
+            let k = search.key(polished)
+            if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
+        }
+        guard var week = best else {
+            let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock)
+            throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver,
+                                             day: failure.day, blocked: failure.blocked))
+        }
+
+        var upperBound = 1.0
+        if model.objectiveCount == 0 {
+            upperBound = 0
+        } else {
+            let D = Double(model.days)
+            let lagrangian = LagrangianBound(model: model, solver: solver, budget: boundBudget, iterations: boundIterations)
+            let outcome = lagrangian.run(target: bestKey.score / D)
+            upperBound = min(upperBound, outcome.bound)
+            if upperBound - bestKey.score / D > 1e-7 {
+                if pool != nil {
+                    pool = primalPool(model: model, extra: outcome.patterns)
+                    search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
+                    if let current = best { best = search.improve(current, rounds: localSearchRounds); bestKey = search.key(best ?? current) }
+                }
+                consider(search.construct(dayOrder: Array(0..<model.days), penalty: outcome.multipliers))
+                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: outcome.multipliers))
+                if let improved = best { week = improved }
+            }
+        }
+
+        let days = week.days
+        let problems = problem.violations(of: days)
+        if let first = problems.first {
+            throw PlanningFailure("the planner could not produce a valid plan: \(first)")
+        }
+        let score = problem.score(of: days)
+        return PlanSolution(days: days, score: score, upperBound: max(upperBound, score))
+    }
+
+    /// Items per slot the primal search considers on large catalogues: the best by standalone
+    /// value, by value per kcal, the lightest and heaviest, the lowest in limited nutrients, and
+    /// every item of the Lagrangian day patterns. `nil` (all items) when slots are small.
+    func primalPool(model: PlannerModel, extra: [[Int]]) -> [[Int]]? {
+        let size = poolSize
+        guard model.candidates.contains(where: { $0.count > size }) else { return nil }
+        var inPattern = [Bool](repeating: false, count: model.itemCount)
+        for pattern in extra { for i in pattern { inPattern[i] = true } }
+        return model.candidates.map { list -> [Int] in
+            if list.count <= size { return list }
+            var keep = [Bool](repeating: false, count: model.itemCount)
+            func take(_ count: Int, by key: (Int) -> Double) {
+                let ranked = list.sorted { a, b in key(a) != key(b) ? key(a) > key(b) : a < b }
+                for i in ranked.prefix(count) { keep[i] = true }
+            }
+            take(size, by: { model.standalone[$0] })
+            take(size / 4, by: { model.standalone[$0] / max(1, model.kcal[$0]) })
+            take(size / 8, by: { -model.kcal[$0] })
+            take(size / 8, by: { model.kcal[$0] })
+            take(size / 8, by: { i in -(0..<model.limitCount).reduce(0.0) { $0 + model.limited[i * model.limitCount + $1] / max(1e-9, model.limits[$1]) } })
+            return list.filter { keep[$0] || inPattern[$0] }
+        }
+    }
+
+    /// Names what stops a day (or any day, when `day` is nil) from being filled.
+    func dayMessage(problem: PlanningProblem, model: PlannerModel, solver: DaySolver, day: Int?, blocked: [Bool]) -> String {
+        let which = day.map { "day \($0 + 1)" } ?? "any day"
+        let still = day == nil ? "" : " with the items the weekly limits leave"
+        let extremes = solver.extremes(blocked: blocked)
+        if let s = extremes.emptySlot {
+            return "no \(PlannerText.slotNoun(problem.slots[s])) is left for \(which): every one has reached its weekly limit or was eaten the day before or after"
+        }
+        let combination = problem.slots.map(\.rawValue).joined(separator: "–")
+        let eps = PlanningProblem.feasibilityEpsilon
+        if extremes.minKcal > problem.energy.upperBound + eps {
+            return "no \(combination) combination for \(which) fits the energy band \(PlannerText.band(problem.energy))\(still) (the least is \(PlannerText.number(extremes.minKcal)) kcal)"
+        }
+        if extremes.maxKcal < problem.energy.lowerBound - eps {
+            return "no \(combination) combination for \(which) fits the energy band \(PlannerText.band(problem.energy))\(still) (the most is \(PlannerText.number(extremes.maxKcal)) kcal)"
+        }
+        for (k, n) in problem.limitedNutrients.enumerated() where extremes.minLimit[k] > model.limits[k] + eps {
+            return "every combination for \(which) exceeds the upper limit of \(problem.nutrients[n].id) (\(PlannerText.number(model.limits[k])) \(problem.nutrients[n].unit))\(still)"
+        }
+        let limits = problem.limitedNutrients.map { problem.nutrients[$0].id }
+        let limitText = limits.isEmpty ? "" : " and the upper limits of \(limits.joined(separator: ", "))"
+        return "no \(combination) combination for \(which) fits the energy band \(PlannerText.band(problem.energy))\(limitText) together\(still)"
+    }
+}
