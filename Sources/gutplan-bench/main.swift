@@ -26,14 +26,31 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 
 var sizes = [125, 500, 1000, 2000, 5000]
 var runs = 3
+var problemFiles: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--sizes", let list = arguments.popFirst() {
         sizes = list.split(separator: ",").compactMap { Int($0) }
     } else if argument == "--runs", let value = arguments.popFirst(), let count = Int(value) {
         runs = max(1, count)
+    } else if argument == "--problem", let path = arguments.popFirst() {
+        problemFiles.append(path)
     }
 }
+
+for path in problemFiles {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8), let problem = try? PlanningProblem(json: text) else {
+        print("cannot read problem \(path)")
+        continue
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let solution = try? Planner().solve(problem)
+    let elapsed = clock.now - start
+    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") \(fixed(ms, 1)) ms")
+}
+if !problemFiles.isEmpty { exit(0) }
 
 print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8),
        pad("ms", 9), pad("peak MB", 8), "  check"].joined(separator: " "))

@@ -19,16 +19,19 @@ enum Backend {
                      exclude: request.exclude, energy: request.energy)
     }
 
-    static func outcome(_ request: PlanRequest) throws(GutPlanError) -> (GutPlan, GutPlan.Outcome) {
+    static func outcome(_ request: PlanRequest,
+                        beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in })
+        throws(GutPlanError) -> (GutPlan, GutPlan.Outcome) {
         let gutplan = try load(request.rulesPath)
         let profile = try gutplan.resolve(input(request))
-        return (gutplan, try gutplan.plan(profile, seed: request.seed ?? 0))
+        return (gutplan, try gutplan.plan(profile, seed: request.seed ?? 0, beforeSolving: beforeSolving))
     }
 
-    /// The finished plan and the optimisation problem it solved (for `--emit-problem`).
-    static func plan(_ request: PlanRequest) throws(GutPlanError) -> (plan: MealPlan, problem: PlanningProblem) {
-        let (_, outcome) = try outcome(request)
-        return (outcome.plan, outcome.problem)
+    /// The finished plan; `beforeSolving` receives the optimisation problem first (for
+    /// `--emit-problem`, written even when no plan is possible).
+    static func plan(_ request: PlanRequest,
+                     beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void) throws(GutPlanError) -> MealPlan {
+        try outcome(request, beforeSolving: beforeSolving).1.plan
     }
 
     /// The chain behind every flag and choice, as `gutplan explain` prints it.

@@ -69,16 +69,14 @@ enum PlanCommand: Subcommand {
         try checkInputsExist(request)
         if arguments.has("interactive") { request = try Interactive.ask(starting: request, context: context) }
 
-        let result = try Backend.plan(request)
-
-        if let problemPath = output.problemPath {
-            try write(result.problem.json(), to: problemPath, context: context)
+        let plan = try Backend.plan(request) { problem throws(GutPlanError) in
+            if let problemPath = output.problemPath { try write(problem.json(), to: problemPath, context: context) }
         }
         let toStdout = output.path == nil || output.path == "-"
         let useColor = output.color ?? (toStdout && context.stdoutIsTerminal && !Terminal.noColorRequested(environment: context.environment)
             && context.environment["TERM"] != "dumb")
         let width = output.width ?? (toStdout && context.stdoutIsTerminal ? context.terminalWidth : 80)
-        try write(render(result.plan, format: output.format, width: width, useColor: useColor),
+        try write(render(plan, format: output.format, width: width, useColor: useColor),
                   to: output.path ?? "-", context: context)
     }
 

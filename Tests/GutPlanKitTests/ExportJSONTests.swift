@@ -56,20 +56,3 @@ import Testing
     let json = try JSONValue(parsing: plan.json(pretty: false))
     #expect(json["score"] == .null)
 }
-
-@Test func planningProblemJSONCarriesEverythingASolverNeeds() throws {
-    let problem = PlanningProblem(
-        energy: 1600...2400,
-        nutrients: [.init(id: "zinc", unit: "mg", target: 8, weight: 2, upperLimit: 40),
-                    .init(id: "retinol", unit: "ug", target: nil, weight: 0, upperLimit: 3000)],
-        items: [.init(id: "oat-bowl", slots: [.breakfast], kcal: 420.5, maxPerWeek: 2, noConsecutiveDays: true,
-                      amounts: [2.1, 0], preference: 1)])
-    let json = try JSONValue(parsing: problem.json())
-    #expect(json["days"] == 7)
-    #expect(json["slots"] == ["breakfast", "lunch", "dinner", "snack", "fermented", "prebiotic"])
-    #expect(json["energy"]?["max"] == 2400)
-    #expect(json["nutrients"]?[1]?["target"] == .null)
-    #expect(json["nutrients"]?[1]?["upper_limit"] == 3000)
-    #expect(json["items"]?[0]?["amounts"] == [2.1, 0])
-    #expect(json["items"]?[0]?["no_consecutive_days"] == true)
-}

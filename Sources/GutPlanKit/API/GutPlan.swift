@@ -43,10 +43,14 @@ public struct GutPlan: Sendable {
     }
 
     /// Assesses the profile, builds the planning problem, solves it and assembles the week.
-    public func plan(_ profile: Profile, seed: UInt64 = 0) throws(GutPlanError) -> Outcome {
+    /// `beforeSolving` sees the problem first (to write it with `--emit-problem` even when no
+    /// plan turns out to be possible).
+    public func plan(_ profile: Profile, seed: UInt64 = 0,
+                     beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in }) throws(GutPlanError) -> Outcome {
         let assessment = try assess(profile)
         let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment)
         let problem = try builder.problem()
+        try beforeSolving(problem)
         let steps = try builder.stressSchedule(seed: seed, days: problem.days)
         let solution: PlanSolution
         do {

@@ -10,6 +10,9 @@ struct DayQuery {
     var tieBreak: Bool
     /// Candidate evaluations before the search stops (its answer then carries an upper bound).
     var budget: Int
+    /// Work allowed for tie-breaks once the day's value is proven optimal (it meets the root
+    /// bound): the day's value is then exact, the tie-breaks are best effort.
+    var tieBudget: Int = 20_000
     /// A feasible day (problem slot order) to start from; only strictly better days replace it.
     var warmStart: [Int]?
     /// Restrict each slot to these candidates (problem slot order); `nil` = all.
@@ -86,6 +89,12 @@ final class DaySolver {
     private var incPref = 0.0
     private var incNov = 0
     private var incItems: [Int]?
+    private var rootBound = Double.infinity
+    private var tieBudget = 0
+    /// Work done when the incumbent first met the root bound; `nil` until then.
+    private var provenAt: Int?
+    /// Set when the tie-break budget ran out after the value was proven optimal.
+    private var tiesDone = false
 
     init(model: PlannerModel) {
         self.model = model
@@ -171,8 +180,10 @@ final class DaySolver {
             return DayResult(items: nil, value: -.infinity, preference: 0, novelty: 0, upperBound: -.infinity, complete: true)
         }
         if let warm = query.warmStart { adoptWarmStart(warm) }
-        var rootBound = nutrientBound(level: 0) - minLamSuffix[0]
-        rootBound = min(rootBound, 1 - minLamSuffix[0])
+        rootBound = min(nutrientBound(level: 0) - minLamSuffix[0], 1 - minLamSuffix[0])
+        tieBudget = query.tieBudget
+        provenAt = incValue >= rootBound - tol ? 0 : nil
+        tiesDone = false
         search(level: 0, nodeBound: rootBound)
         let complete = !aborted
         let upper = complete ? incValue : max(incValue, openBound)
@@ -330,6 +341,11 @@ final class DaySolver {
         }
         let nextMinLam = minLamSuffix[next]
         for idx in start..<end {
+            if tiesDone { return }
+            if let proven = provenAt, work - proven > tieBudget {
+                tiesDone = true
+                return
+            }
             if work >= budget {
                 aborted = true
                 openBound = max(openBound, nodeBound)
@@ -364,6 +380,7 @@ final class DaySolver {
                 let value = f - lam
                 if isBetter(value: value, pref: p, nov: nov) {
                     incValue = value; incPref = p; incNov = nov
+                    if provenAt == nil && value >= rootBound - tol { provenAt = work }
                     chosen[l] = i
                     var items = [Int](repeating: 0, count: L)
                     for level in 0..<L { items[order[level]] = chosen[level] }

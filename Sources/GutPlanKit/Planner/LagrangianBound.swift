@@ -1,8 +1,14 @@
-/// Upper bound by Lagrangian relaxation of the weekly caps `Σd x(i,d) ≤ cap(i)` with `λ ≥ 0`,
-/// dropping the no-consecutive rule (its effect is kept in `cap = min(max, ⌈D/2⌉)`). All days
-/// are then alike, so `bound(λ) = max_day [f(day) − Σ_{i∈day} λ_i] + (1/D) Σ λ_i cap_i`, with the
-/// day maximum solved exactly (or replaced by the search's own upper bound when cut short).
-/// `λ` follows projected subgradient steps with Polyak step sizes aimed at the best plan's score.
+/// Upper bound by Lagrangian relaxation of the weekly caps, with the multipliers found by column
+/// generation (Dantzig–Wolfe).
+///
+/// Dropping the no-consecutive rule (its effect is kept in `cap = min(max, ⌈D/2⌉)`) makes all
+/// days alike, so for any `λ ≥ 0` the optimum is at most
+/// `bound(λ) = max_day [f(day) − Σ_{i∈day} λ_i] + Σ_i λ_i · cap_i / D`, with the day maximum
+/// solved exactly by the day search (or replaced by its own upper bound when cut short). The
+/// best `λ` are the dual prices of the master LP "choose a mix of day patterns, each item used
+/// on at most `cap_i / D` of the days", whose columns the same day search prices. The loop stops
+/// when no pattern prices out (the bound then equals the master optimum), when the bound meets
+/// the target, or after `iterations` rounds; every round's bound is valid, the least is kept.
 struct LagrangianBound {
     let model: PlannerModel
     let solver: DaySolver
@@ -13,55 +19,82 @@ struct LagrangianBound {
         var bound: Double
         /// Multipliers of the best bound, for guiding the primal search.
         var multipliers: [Double]
-        /// Day patterns seen, as guidance.
+        /// Day patterns the master LP used, largest share first, as guidance for the primal search.
         var patterns: [[Int]]
+        /// Every day pattern generated.
+        var generated: [[Int]] = []
     }
 
-    func run(target: Double) -> Outcome {
+    /// `seeds` are feasible days to start the master with (the best plan's days).
+    func run(target: Double, seeds: [[Int]]) -> Outcome {
         let D = Double(model.days)
         let itemCount = model.itemCount
-        let relevant = (0..<itemCount).filter { model.cap[$0] < model.days }
-        var lambda = [Double](repeating: 0, count: itemCount)
-        var best = Double.infinity
-        var bestLambda = lambda
         var patterns: [[Int]] = []
-        var alpha = 1.0
-        var sinceImprovement = 0
+        for day in seeds where !day.isEmpty && !patterns.contains(day) { patterns.append(day) }
+        var best = Double.infinity
+        var bestLambda = [Double](repeating: 0, count: itemCount)
+        var lambda = bestLambda
+        var mu = Double.infinity
+        var used: [[Int]] = []
         let noBlock = [Bool](repeating: false, count: itemCount)
+        if !patterns.isEmpty, let master = solveMaster(patterns) {
+            (lambda, mu, used) = master
+        }
         for _ in 0..<iterations {
-            let query = DayQuery(penalty: lambda, blocked: noBlock, novel: nil, tieBreak: false,
-                                 budget: budget, warmStart: nil, candidates: nil)
-            let result = solver.solve(query)
-            guard let items = result.items else {
-                if result.complete { return Outcome(bound: -.infinity, multipliers: lambda, patterns: patterns) }
+            let price = solver.solve(DayQuery(penalty: lambda, blocked: noBlock, novel: nil, tieBreak: false,
+                                              budget: budget, warmStart: nil, candidates: nil))
+            guard let items = price.items else {
+                if price.complete && best == .infinity { return Outcome(bound: -.infinity, multipliers: lambda, patterns: []) }
                 break
             }
-            var value = result.upperBound
-            for i in relevant { value += lambda[i] * Double(model.cap[i]) / D }
-            if value < best - 1e-12 {
+            var value = max(0, price.upperBound)
+            for i in 0..<itemCount where lambda[i] > 0 { value += lambda[i] * Double(model.cap[i]) / D }
+            if value < best {
                 best = value
                 bestLambda = lambda
-                sinceImprovement = 0
-            } else {
-                sinceImprovement += 1
-                if sinceImprovement >= 4 { alpha *= 0.5; sinceImprovement = 0 }
             }
-            if patterns.count < 64, !patterns.contains(items) { patterns.append(items) }
-            if best - target <= 1e-7 || alpha < 1e-4 { break }
-            var inDay = [Bool](repeating: false, count: itemCount)
-            for i in items { inDay[i] = true }
-            var norm = 0.0
-            var gradient = [Double](repeating: 0, count: relevant.count)
-            for (k, i) in relevant.enumerated() {
-                var g = Double(model.cap[i]) / D - (inDay[i] ? 1 : 0)
-                if lambda[i] <= 0 && g > 0 { g = 0 }
-                gradient[k] = g
-                norm += g * g
-            }
-            if norm <= 0 { break }
-            let step = alpha * max(value - target, 1e-6) / norm
-            for (k, i) in relevant.enumerated() { lambda[i] = max(0, lambda[i] - step * gradient[k]) }
+            if best - target <= 1e-9 { break }
+            // No pattern prices out: the master optimum is reached and `best` equals it.
+            if price.complete && price.value - mu <= 1e-9 { break }
+            if patterns.contains(items) { break }
+            patterns.append(items)
+            guard let master = solveMaster(patterns) else { break }
+            lambda = master.lambda
+            mu = master.mu
+            used = master.used
         }
-        return Outcome(bound: best, multipliers: bestLambda, patterns: patterns)
+        return Outcome(bound: best, multipliers: bestLambda, patterns: used, generated: patterns)
+    }
+
+    /// The master LP over the patterns so far: its item prices, convexity price and the patterns
+    /// it uses (largest share first).
+    private func solveMaster(_ patterns: [[Int]]) -> (lambda: [Double], mu: Double, used: [[Int]])? {
+        var rowOf: [Int: Int] = [:]
+        var items: [Int] = []
+        for pattern in patterns {
+            for i in pattern where rowOf[i] == nil {
+                rowOf[i] = items.count
+                items.append(i)
+            }
+        }
+        let rows = items.count + 1
+        let columns = patterns.count
+        var matrix = [Double](repeating: 0, count: rows * columns)
+        for (c, pattern) in patterns.enumerated() {
+            for i in pattern { if let r = rowOf[i] { matrix[r * columns + c] += 1 } }
+            matrix[items.count * columns + c] = 1
+        }
+        let D = Double(model.days)
+        let rhs = items.map { Double(model.cap[$0]) / D } + [1]
+        let lp = MasterLP(matrix: matrix, rows: rows, columns: columns, rhs: rhs,
+                          objective: patterns.map { model.dayScore($0) })
+        guard let solution = lp.solve() else { return nil }
+        var lambda = [Double](repeating: 0, count: model.itemCount)
+        for (r, i) in items.enumerated() { lambda[i] = solution.duals[r] }
+        let used = patterns.indices.filter { solution.primal[$0] > 1e-9 }
+            .sorted { solution.primal[$0] != solution.primal[$1] ? solution.primal[$0] > solution.primal[$1] : $0 < $1 }
+            .map { patterns[$0] }
+        return (lambda, solution.duals[items.count], used)
     }
 }
+

@@ -10,10 +10,12 @@ public struct Planner: Sendable {
     var primalBudget = 400_000
     /// Candidate evaluations allowed in one day solve of the bound.
     var boundBudget = 600_000
-    var boundIterations = 40
+    var boundIterations = 300
     var localSearchRounds = 12
     /// Slots with more candidates than this are searched over a pool of the most useful ones.
     var poolSize = 64
+    /// Nodes of the search that assembles a week from the bound's day patterns.
+    var patternBudget = 200_000
 
     public init() {}
 
@@ -34,6 +36,8 @@ public struct Planner: Sendable {
             throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver, day: nil, blocked: noBlock))
         }
 
+        /// No week scores more than every day at the best single day's value.
+        let ceiling = relaxed.complete ? Double(model.days) * relaxed.value : .infinity
         var pool = primalPool(model: model, extra: [])
         var search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
         var best: WeekState?
@@ -42,7 +46,7 @@ public struct Planner: Sendable {
         func consider(_ attempt: Result<WeekState, DayFailure>) {
             switch attempt {
             case .success(let state):
-                let improved = search.improve(state, rounds: localSearchRounds)
+                let improved = search.improve(state, rounds: localSearchRounds, ceiling: ceiling)
                 let k = search.key(improved)
                 if best == nil || k.isBetter(than: bestKey) { best = improved; bestKey = k }
             case .failure(let failure):
@@ -52,7 +56,8 @@ public struct Planner: Sendable {
         var orders = [Array(0..<model.days), Array((0..<model.days).reversed())]
         var rng = SplitMix64(seed: seed)
         orders.append(rng.shuffled(Array(0..<model.days)))
-        for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
+        // Every day at the best single day's value is optimal: other orders cannot beat it.
+        for order in orders where bestKey.score < ceiling - 1e-9 { consider(search.construct(dayOrder: order, penalty: nil)) }
 
         // Scarcity penalties help when the plain greedy runs out of items.
         if best == nil {
@@ -88,13 +93,17 @@ public struct Planner: Sendable {
         } else {
             let D = Double(model.days)
             let lagrangian = LagrangianBound(model: model, solver: solver, budget: boundBudget, iterations: boundIterations)
-            let outcome = lagrangian.run(target: bestKey.score / D)
+            let outcome = lagrangian.run(target: bestKey.score / D, seeds: week.days)
             upperBound = min(upperBound, outcome.bound)
             if upperBound - bestKey.score / D > 1e-7 {
                 if pool != nil {
                     pool = primalPool(model: model, extra: outcome.patterns)
                     search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
                     if let current = best { best = search.improve(current, rounds: localSearchRounds); bestKey = search.key(best ?? current) }
+                }
+                if let patterned = PatternWeek(model: model, budget: patternBudget)
+                    .search(patterns: outcome.generated + week.days, incumbent: 0) {
+                    consider(.success(patterned))
                 }
                 consider(search.construct(dayOrder: Array(0..<model.days), penalty: outcome.multipliers))
                 consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: outcome.multipliers))

@@ -81,7 +81,9 @@ struct WeekSearch {
     }
 
     /// Hill climbing with exact single-day and greedy pair re-optimisation until no move helps.
-    func improve(_ start: WeekState, rounds: Int) -> WeekState {
+    /// Once the week's score reaches `ceiling` (a proven bound) only single-day moves run: they
+    /// can still improve the tie-breaks, pair moves cannot pay for themselves.
+    func improve(_ start: WeekState, rounds: Int, ceiling: Double = .infinity) -> WeekState {
         var state = start
         var current = key(state)
         for _ in 0..<rounds {
@@ -94,7 +96,7 @@ struct WeekSearch {
                 let k = key(state)
                 if k.isBetter(than: current) { current = k; improved = true } else { assign(&state, day: d, old) }
             }
-            for d in 0..<model.days {
+            for d in 0..<model.days where current.score < ceiling - 1e-9 {
                 for e in 0..<model.days where e != d {
                     // Pair move: free e, re-optimise d; only when d gains from e's items re-fill e.
                     let oldD = state.days[d], oldE = state.days[e]
