@@ -45,10 +45,12 @@ for path in problemFiles {
     }
     let clock = ContinuousClock()
     let start = clock.now
-    let solution = try? Planner().solve(problem)
+    var solution: PlanSolution?
+    var failure = ""
+    do { solution = try Planner().solve(problem) } catch { failure = " (no plan: \(error.message))" }
     let elapsed = clock.now - start
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") \(fixed(ms, 1)) ms")
+    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") \(fixed(ms, 1)) ms\(failure)")
 }
 if !problemFiles.isEmpty { exit(0) }
 

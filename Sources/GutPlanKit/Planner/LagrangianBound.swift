@@ -23,6 +23,9 @@ struct LagrangianBound {
         var patterns: [[Int]]
         /// Every day pattern generated.
         var generated: [[Int]] = []
+        /// True when column generation converged with the master unable to fill every day:
+        /// not even a fractional mix of feasible days respects the weekly caps, so no plan exists.
+        var provenInfeasible = false
     }
 
     /// `seeds` are feasible days to start the master with (the best plan's days).
@@ -36,9 +39,11 @@ struct LagrangianBound {
         var lambda = bestLambda
         var mu = Double.infinity
         var used: [[Int]] = []
+        var fill = 0.0
+        var converged = false
         let noBlock = [Bool](repeating: false, count: itemCount)
         if !patterns.isEmpty, let master = solveMaster(patterns) {
-            (lambda, mu, used) = master
+            (lambda, mu, used, fill) = master
         }
         for _ in 0..<iterations {
             let price = solver.solve(DayQuery(penalty: lambda, blocked: noBlock, novel: nil, tieBreak: false,
@@ -47,28 +52,33 @@ struct LagrangianBound {
                 if price.complete && best == .infinity { return Outcome(bound: -.infinity, multipliers: lambda, patterns: []) }
                 break
             }
-            var value = max(0, price.upperBound)
+            // Every day holds some pattern, so no max with 0 is needed here.
+            var value = price.upperBound
             for i in 0..<itemCount where lambda[i] > 0 { value += lambda[i] * Double(model.cap[i]) / D }
             if value < best {
                 best = value
                 bestLambda = lambda
             }
-            if best - target <= 1e-9 { break }
-            // No pattern prices out: the master optimum is reached and `best` equals it.
-            if price.complete && price.value - mu <= 1e-9 { break }
+            if best - target <= 1e-9 && fill >= 1 - 1e-9 { break }
+            // No pattern prices out (each pattern is worth its score + 1 in the master): the
+            // master optimum is reached.
+            if price.complete && mu.isFinite && price.value + 1 - mu <= 1e-9 {
+                converged = true
+                break
+            }
             if patterns.contains(items) { break }
             patterns.append(items)
             guard let master = solveMaster(patterns) else { break }
-            lambda = master.lambda
-            mu = master.mu
-            used = master.used
+            (lambda, mu, used, fill) = master
         }
-        return Outcome(bound: best, multipliers: bestLambda, patterns: used, generated: patterns)
+        return Outcome(bound: best, multipliers: bestLambda, patterns: used, generated: patterns,
+                       provenInfeasible: converged && fill < 1 - 1e-7)
     }
 
-    /// The master LP over the patterns so far: its item prices, convexity price and the patterns
-    /// it uses (largest share first).
-    private func solveMaster(_ patterns: [[Int]]) -> (lambda: [Double], mu: Double, used: [[Int]])? {
+    /// The master LP over the patterns so far: its item prices, convexity price, the patterns it
+    /// uses (largest share first) and the share of days it fills. Each pattern is worth its day
+    /// score + 1, so the master fills every day whenever the caps allow it.
+    private func solveMaster(_ patterns: [[Int]]) -> (lambda: [Double], mu: Double, used: [[Int]], fill: Double)? {
         var rowOf: [Int: Int] = [:]
         var items: [Int] = []
         for pattern in patterns {
@@ -87,14 +97,14 @@ struct LagrangianBound {
         let D = Double(model.days)
         let rhs = items.map { Double(model.cap[$0]) / D } + [1]
         let lp = MasterLP(matrix: matrix, rows: rows, columns: columns, rhs: rhs,
-                          objective: patterns.map { model.dayScore($0) })
+                          objective: patterns.map { model.dayScore($0) + 1 })
         guard let solution = lp.solve() else { return nil }
         var lambda = [Double](repeating: 0, count: model.itemCount)
         for (r, i) in items.enumerated() { lambda[i] = solution.duals[r] }
         let used = patterns.indices.filter { solution.primal[$0] > 1e-9 }
             .sorted { solution.primal[$0] != solution.primal[$1] ? solution.primal[$0] > solution.primal[$1] : $0 < $1 }
             .map { patterns[$0] }
-        return (lambda, solution.duals[items.count], used)
+        return (lambda, solution.duals[items.count], used, solution.primal.reduce(0, +))
     }
 }
 

@@ -81,34 +81,36 @@ public struct Planner: Sendable {
             let k = search.key(polished)
             if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
         }
-        guard var week = best else {
-            let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock)
-            throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver,
-                                             day: failure.day, blocked: failure.blocked))
-        }
 
-        var upperBound = 1.0
-        if model.objectiveCount == 0 {
-            upperBound = 0
-        } else {
-            let D = Double(model.days)
+        // The bound: column generation over day patterns. Its patterns also guide the primal
+        // search, and when the greedy found no week they are how one is found (or proven absent).
+        let D = Double(model.days)
+        var upperBound = model.objectiveCount == 0 ? 0 : 1.0
+        if model.objectiveCount > 0 || best == nil {
             let lagrangian = LagrangianBound(model: model, solver: solver, budget: boundBudget, iterations: boundIterations)
-            let outcome = lagrangian.run(target: bestKey.score / D, seeds: week.days)
-            upperBound = min(upperBound, outcome.bound)
-            if upperBound - bestKey.score / D > 1e-7 {
+            let outcome = lagrangian.run(target: best == nil ? -.infinity : bestKey.score / D, seeds: best?.days ?? [])
+            if outcome.provenInfeasible {
+                throw PlanningFailure(weekMessage(problem: problem))
+            }
+            if model.objectiveCount > 0 { upperBound = min(upperBound, outcome.bound) }
+            if best == nil || upperBound - bestKey.score / D > 1e-7 {
                 if pool != nil {
                     pool = primalPool(model: model, extra: outcome.patterns)
                     search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
                     if let current = best { best = search.improve(current, rounds: localSearchRounds); bestKey = search.key(best ?? current) }
                 }
                 if let patterned = PatternWeek(model: model, budget: patternBudget)
-                    .search(patterns: outcome.generated + week.days, incumbent: 0) {
+                    .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
                     consider(.success(patterned))
                 }
                 consider(search.construct(dayOrder: Array(0..<model.days), penalty: outcome.multipliers))
                 consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: outcome.multipliers))
-                if let improved = best { week = improved }
             }
+        }
+        guard let week = best else {
+            let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock)
+            throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver,
+                                             day: failure.day, blocked: failure.blocked))
         }
 
         let days = week.days
@@ -142,6 +144,17 @@ public struct Planner: Sendable {
             take(size / 8, by: { i in -(0..<model.limitCount).reduce(0.0) { $0 + model.limited[i * model.limitCount + $1] / max(1e-9, model.limits[$1]) } })
             return list.filter { keep[$0] || inPattern[$0] }
         }
+    }
+
+    /// Why no week exists when every day can be filled on its own but the weekly limits cannot
+    /// be met even by a fractional mix of days (proven by column generation).
+    func weekMessage(problem: PlanningProblem) -> String {
+        let limits = problem.limitedNutrients.map { problem.nutrients[$0].id }
+        let limitText = limits.isEmpty ? "" : " and the upper limits of \(limits.joined(separator: ", "))"
+        return "no week fits: each day on its own can meet the energy band \(PlannerText.band(problem.energy))\(limitText), "
+            + "but too few such days can be made from the meals and additions allowed when each meal is eaten at most "
+            + "2 times a week and never on consecutive days, and each addition at most 4 times; widen the energy band "
+            + "(--kcal) or exclude less"
     }
 
     /// Names what stops a day (or any day, when `day` is nil) from being filled.
