@@ -1,10 +1,11 @@
 /// Finds the best week for a `PlanningProblem` and a proven upper bound on the optimum.
 ///
-/// Primal: greedy day-by-day construction with an exact per-day branch and bound, from several
-/// day orders (one seeded) and from Lagrangian-guided penalties, each followed by local search
-/// that re-optimises single days and pairs of days exactly. Bound: Lagrangian relaxation of the
-/// weekly caps (see `LagrangianBound`). Work is limited by counts, never by clocks, so the same
-/// problem and seed always give the same plan.
+/// Primal: greedy day-by-day construction with an exact per-day branch and bound; while the
+/// bound shows a gap, weeks assembled from the bound's day patterns, constructions guided by its
+/// multipliers and by other day orders (one seeded), exact enumeration for small problems, and a
+/// local search that re-optimises single days and pairs of days exactly. Bound: Lagrangian
+/// relaxation of the weekly caps with column-generated multipliers (see `LagrangianBound`).
+/// Work is limited by counts, never by clocks, so the same problem and seed give the same plan.
 public struct Planner: Sendable {
     /// Candidate evaluations allowed in one day solve of the primal search.
     var primalBudget = 400_000
@@ -38,6 +39,7 @@ public struct Planner: Sendable {
 
         /// No week scores more than every day at the best single day's value.
         let ceiling = relaxed.complete ? Double(model.days) * relaxed.value : .infinity
+        let D = Double(model.days)
         var pool = primalPool(model: model, extra: [])
         var search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
         var best: WeekState?
@@ -46,19 +48,47 @@ public struct Planner: Sendable {
         func consider(_ attempt: Result<WeekState, DayFailure>) {
             switch attempt {
             case .success(let state):
-                let improved = search.improve(state, rounds: localSearchRounds, ceiling: ceiling)
-                let k = search.key(improved)
-                if best == nil || k.isBetter(than: bestKey) { best = improved; bestKey = k }
+                // While a gap remains, every candidate is polished by local search first.
+                let polished = open() ? search.improve(state, rounds: localSearchRounds, ceiling: min(ceiling, upperBound * D)) : state
+                let k = search.key(polished)
+                if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
             case .failure(let failure):
                 if firstFailure == nil { firstFailure = failure }
             }
         }
-        var orders = [Array(0..<model.days), Array((0..<model.days).reversed())]
-        var rng = SplitMix64(seed: seed)
-        orders.append(rng.shuffled(Array(0..<model.days)))
-        // Every day at the best single day's value is optimal: other orders cannot beat it.
-        for order in orders where bestKey.score < ceiling - 1e-9 { consider(search.construct(dayOrder: order, penalty: nil)) }
+        var upperBound = model.objectiveCount == 0 ? 0 : min(1, relaxed.upperBound)
+        /// True while the best week may still be improved in score.
+        func open() -> Bool { best == nil || upperBound - bestKey.score / D > 1e-9 }
 
+        var rng = SplitMix64(seed: seed)
+        let orders = [Array(0..<model.days), rng.shuffled(Array(0..<model.days)), Array((0..<model.days).reversed())]
+        // Small catalogues: every order before the bound, so its master starts from the best week.
+        for order in orders.prefix(model.itemCount <= 400 ? orders.count : 1) where open() {
+            consider(search.construct(dayOrder: order, penalty: nil))
+        }
+
+        // The bound: column generation over day patterns. Its patterns also guide the primal
+        // search, and when the greedy found no week they are how one is found (or proven absent).
+        if open() {
+            let lagrangian = LagrangianBound(model: model, solver: solver, budget: boundBudget, iterations: boundIterations)
+            let outcome = lagrangian.run(target: best == nil ? -.infinity : bestKey.score / D, seeds: best?.days ?? [])
+            if outcome.provenInfeasible {
+                throw PlanningFailure(weekMessage(problem: problem))
+            }
+            if model.objectiveCount > 0 { upperBound = min(upperBound, outcome.bound) }
+            if open() {
+                if pool != nil {
+                    pool = primalPool(model: model, extra: outcome.patterns)
+                    search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
+                }
+                if let patterned = PatternWeek(model: model, budget: patternBudget)
+                    .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
+                    consider(.success(patterned))
+                }
+                if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
+            }
+        }
+        for order in orders.dropFirst() where open() { consider(search.construct(dayOrder: order, penalty: nil)) }
         // Scarcity penalties help when the plain greedy runs out of items.
         if best == nil {
             for round in 1...4 {
@@ -73,45 +103,22 @@ public struct Planner: Sendable {
             for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
         }
         // Small problems: exact week enumeration (also finds weeks the greedy misses).
-        let enumeration = WeekEnumeration(model: model)
-        if let patterns = enumeration.patterns(),
-           let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey) {
-            let polished = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: nil)
-                .improve(exact, rounds: localSearchRounds)
-            let k = search.key(polished)
-            if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
-        }
-
-        // The bound: column generation over day patterns. Its patterns also guide the primal
-        // search, and when the greedy found no week they are how one is found (or proven absent).
-        let D = Double(model.days)
-        var upperBound = model.objectiveCount == 0 ? 0 : 1.0
-        if model.objectiveCount > 0 || best == nil {
-            let lagrangian = LagrangianBound(model: model, solver: solver, budget: boundBudget, iterations: boundIterations)
-            let outcome = lagrangian.run(target: best == nil ? -.infinity : bestKey.score / D, seeds: best?.days ?? [])
-            if outcome.provenInfeasible {
-                throw PlanningFailure(weekMessage(problem: problem))
-            }
-            if model.objectiveCount > 0 { upperBound = min(upperBound, outcome.bound) }
-            if best == nil || upperBound - bestKey.score / D > 1e-7 {
-                if pool != nil {
-                    pool = primalPool(model: model, extra: outcome.patterns)
-                    search = WeekSearch(model: model, solver: solver, budget: primalBudget, candidates: pool)
-                    if let current = best { best = search.improve(current, rounds: localSearchRounds); bestKey = search.key(best ?? current) }
-                }
-                if let patterned = PatternWeek(model: model, budget: patternBudget)
-                    .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
-                    consider(.success(patterned))
-                }
-                consider(search.construct(dayOrder: Array(0..<model.days), penalty: outcome.multipliers))
-                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: outcome.multipliers))
+        if open() {
+            let enumeration = WeekEnumeration(model: model)
+            if let patterns = enumeration.patterns(),
+               let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey) {
+                consider(.success(exact))
             }
         }
-        guard let week = best else {
+        guard let found = best else {
             let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock)
             throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver,
                                              day: failure.day, blocked: failure.blocked))
         }
+        // Local search: pair moves only while the score may still rise; single-day moves also
+        // polish the tie-breaks (preferred foods, then variety).
+        let week = search.improve(found, rounds: open() ? localSearchRounds : 2,
+                                  ceiling: open() ? min(ceiling, upperBound * D) : -.infinity)
 
         let days = week.days
         let problems = problem.violations(of: days)
