@@ -16,10 +16,12 @@ enum ExplainCommand: Subcommand {
     """
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
-        var request = try PlanRequest(arguments)
+        let request = try PlanRequest(arguments)
         try PlanCommand.checkInputsExist(request)
-        if arguments.has("interactive") { request = try Interactive.ask(starting: request, context: context) }
-        let text = try Backend.explain(request)
+        let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
+                                                       command: name, context: context)
+        let width = context.stdoutIsTerminal ? context.terminalWidth : 80
+        let text = try Backend.explain(gutplan, completed, width: width)
         context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
     }
 }
