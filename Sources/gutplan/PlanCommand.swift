@@ -17,15 +17,34 @@ enum PlanCommand: Subcommand {
     ]
 
     static let discussion = """
+    Flag at least one thing: --confirmed, --suspected, --labs or --symptoms.
+    Nutrients go by id or alias in any case (vitamin D, b12, zinc; see
+    'gutplan nutrients'); a nutrient both confirmed and suspected counts as
+    confirmed. With nothing flagged, gutplan asks question by question when
+    standard input is a terminal, and exits 64 otherwise.
+
+    A lab report is a CSV file with the header test,value,unit, e.g.
+      test,value,unit
+      25-hydroxyvitamin-d,18,ng/mL
+      ferritin,22,ug/L
+      vitamin-b12,180,pg/mL
+    Test names accept aliases (vitamin d, 25(OH)D, b12); units convert
+    (nmol/L and ng/mL, pmol/L and pg/mL, umol/L, mmol/L, mEq/L...).
+
     Each day has breakfast, lunch, dinner and a snack, one fermented and one
     prebiotic addition, and a stress-management step. Meals repeat at most twice
     a week, never on consecutive days. The score is the weighted share of daily
     targets met (1 = all).
 
+    Formats: text (a week view fitted to the terminal, 80 columns otherwise),
+    markdown, csv (one row per planned item, for a spreadsheet) and json.
+    -o FILE replaces FILE atomically; an unwritable folder exits 73.
+
     Examples:
-      gutplan plan --confirmed zinc,iron --suspected b12
-      gutplan plan --suspected vitamin-d --diet vegan --exclude soy,gluten
-      gutplan plan --labs labs.txt --sex male --age 52 --kcal 2000-2600
+      gutplan plan --confirmed "vitamin D,zinc" --suspected b12
+      gutplan plan --labs labs.csv --symptoms fatigue,brain-fog
+      gutplan plan --suspected iron --diet vegan --exclude soy,gluten
+      gutplan plan --labs labs.csv --sex male --age 52 --kcal 2000-2600
       gutplan plan --confirmed zinc --format csv -o plan.csv
       gutplan plan --interactive
 
