@@ -4,7 +4,9 @@ import GutPlanKit
 enum ExplainCommand: Subcommand {
     static let name = "explain"
     static let summary = "Show why: the chain behind each flag, the rules that fired, what each item brings."
-    static let options: [OptionSpec] = PlanRequest.inputOptions
+    static let options: [OptionSpec] = PlanRequest.inputOptions + [
+        OptionSpec("width", value: "N", help: "Text width in columns (default: the terminal's, or 80)."),
+    ]
     static let discussion = """
     Takes the same inputs as 'gutplan plan' and prints, for each flag, the chain
     that produced it (your entry, lab value or symptom -> rule -> flag), lab
@@ -22,7 +24,10 @@ enum ExplainCommand: Subcommand {
         try PlanCommand.checkInputsExist(request)
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
-        let width = context.stdoutIsTerminal ? context.terminalWidth : 80
+        var width = context.stdoutIsTerminal ? context.terminalWidth : 80
+        if let text = arguments.value("width") {
+            do { width = try Validate.width(text) } catch { throw GutPlanError.usage("--width \(text): \(error.message)") }
+        }
         let text = try Backend.explain(gutplan, completed, width: width)
         context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
     }

@@ -48,7 +48,7 @@ public struct Explanation: Sendable {
             let number = "\(index + 1). "
             let indent = 2 + number.count
             add(number + firing.rule, 2, hanging: number.count)
-            if !firing.summary.isEmpty { add(firing.summary, indent) }
+            if !firing.summary.isEmpty { add(firing.summary, indent, hanging: 0) }
             let because = unique(firing.because)
             if !because.isEmpty {
                 add("because " + because.map { describe($0, rule: firing.rule) }.joined(separator: " and "), indent, hanging: 4)
@@ -75,8 +75,8 @@ public struct Explanation: Sendable {
 
         lines.append("")
         add("Score \(DecimalText.fixed(plan.score, digits: 3)) (proven upper bound \(DecimalText.fixed(plan.upperBound, digits: 3)); "
-            + "1.000 means every target met every day)")
-        add(MealPlan.disclaimer)
+            + "1.000 means every target met every day)", hanging: 0)
+        add(MealPlan.disclaimer, hanging: 0)
         return lines.map(\.trailingSpacesTrimmed).joined(separator: "\n") + "\n"
     }
 
