@@ -3,7 +3,7 @@ import GutPlanKit
 /// `gutplan explain`: which rules fired for these inputs, in order, and why.
 enum ExplainCommand: Subcommand {
     static let name = "explain"
-    static let summary = "Show why: the chain behind each flag, the rules that fired, what each item brings."
+    static let summary = "Show why: the chain behind each flag, the rules that fired, each item's share."
     static let options: [OptionSpec] = PlanRequest.inputOptions + [
         OptionSpec("width", value: "N", help: "Text width in columns (default: the terminal's, or 80)."),
     ]
