@@ -7,7 +7,14 @@ import GutPlanKit
 /// a misspelt name is asked again with a suggestion instead of failing after all six questions.
 enum Interactive {
     static func ask(starting request: PlanRequest, gutplan: GutPlan, context: CommandContext) throws(GutPlanError) -> PlanRequest {
-        let prompter = Prompter(readLine: context.readLine, output: context.writeError)
+        // Without a terminal nobody sees the answers typed: echo each one after its prompt, so the
+        // questions and answers read as a transcript instead of running together on one line.
+        let readLine: () -> String? = context.stdinIsTerminal ? context.readLine : {
+            let line = context.readLine()
+            if let line { context.writeError(line + "\n") }
+            return line
+        }
+        let prompter = Prompter(readLine: readLine, output: context.writeError)
         var request = request
         context.writeError("Answer each question and press Return; an empty answer keeps the value in brackets.\n"
             + "Nutrients by name or alias (vitamin D, b12, zinc); 'gutplan nutrients' lists them.\n")
