@@ -19,25 +19,44 @@ enum Backend {
                      exclude: request.exclude, energy: request.energy)
     }
 
-    static func outcome(_ request: PlanRequest,
-                        beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in })
-        throws(GutPlanError) -> (GutPlan, GutPlan.Outcome) {
+    /// Loads the rules, then completes the request: asks the questions with `--interactive`, or
+    /// when nothing is flagged and a person is at the terminal; with nothing flagged and nobody to
+    /// ask, a usage error that says how to flag something.
+    static func prepare(_ request: PlanRequest, interactive: Bool, command: String,
+                        context: CommandContext) throws(GutPlanError) -> (GutPlan, PlanRequest) {
         let gutplan = try load(request.rulesPath)
-        let profile = try gutplan.resolve(input(request))
-        return (gutplan, try gutplan.plan(profile, seed: request.seed ?? 0, beforeSolving: beforeSolving))
+        if interactive || (!request.flagsSomething && context.stdinIsTerminal) {
+            return (gutplan, try Interactive.ask(starting: request, gutplan: gutplan, context: context))
+        }
+        guard request.flagsSomething else { throw GutPlanError.usage(nothingFlagged(command)) }
+        return (gutplan, request)
     }
 
-    /// The finished plan; `beforeSolving` receives the optimisation problem first (for
+    static func nothingFlagged(_ command: String) -> String {
+        """
+        nothing is flagged, so there is nothing to plan for. Flag at least one of:
+          --confirmed LIST   lab-confirmed deficiencies, e.g. --confirmed "vitamin D,zinc"
+          --suspected LIST   suspected deficiencies, e.g. --suspected b12
+          --labs FILE        a lab report (CSV: test,value,unit)
+          --symptoms LIST    symptoms, e.g. --symptoms fatigue,brain-fog
+        or run 'gutplan \(command) --interactive' to be asked. Example:
+          gutplan \(command) --confirmed "vitamin D,zinc" --suspected b12
+        """
+    }
+
+    /// Plans for the request; `beforeSolving` receives the optimisation problem first (for
     /// `--emit-problem`, written even when no plan is possible).
-    static func plan(_ request: PlanRequest,
-                     beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void) throws(GutPlanError) -> MealPlan {
-        try outcome(request, beforeSolving: beforeSolving).1.plan
+    static func outcome(_ gutplan: GutPlan, _ request: PlanRequest,
+                        beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in })
+        throws(GutPlanError) -> GutPlan.Outcome {
+        let profile = try gutplan.resolve(input(request))
+        return try gutplan.plan(profile, seed: request.seed ?? 0, beforeSolving: beforeSolving)
     }
 
     /// The chain behind every flag and choice, as `gutplan explain` prints it.
-    static func explain(_ request: PlanRequest) throws(GutPlanError) -> String {
-        let (gutplan, outcome) = try outcome(request)
-        return Explanation(knowledge: gutplan.knowledge, assessment: outcome.assessment, plan: outcome.plan).text()
+    static func explain(_ gutplan: GutPlan, _ request: PlanRequest, width: Int) throws(GutPlanError) -> String {
+        let outcome = try outcome(gutplan, request)
+        return Explanation(knowledge: gutplan.knowledge, assessment: outcome.assessment, plan: outcome.plan).text(width: width)
     }
 
     /// Loads and checks a rule directory. Errors throw `.badData` with every problem found;

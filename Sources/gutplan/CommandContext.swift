@@ -5,6 +5,8 @@ import GutPlanKit
 struct CommandContext {
     var environment: [String: String]
     var stdoutIsTerminal: Bool
+    /// Standard input is a terminal: a person can be asked questions.
+    var stdinIsTerminal: Bool
     /// Columns of the terminal on standard output (only meaningful when it is one).
     var terminalWidth: Int
     /// The next line of standard input without its line break, `nil` at end of input.
@@ -19,6 +21,7 @@ struct CommandContext {
         return CommandContext(
             environment: environment,
             stdoutIsTerminal: isTerminal,
+            stdinIsTerminal: Terminal.isTerminal(0),
             terminalWidth: Terminal.width(of: Terminal.standardOutput, environment: environment),
             readLine: { Swift.readLine(strippingNewline: true) },
             writeOutput: { writeAll($0, to: 1) },

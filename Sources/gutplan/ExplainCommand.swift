@@ -3,23 +3,32 @@ import GutPlanKit
 /// `gutplan explain`: which rules fired for these inputs, in order, and why.
 enum ExplainCommand: Subcommand {
     static let name = "explain"
-    static let summary = "Show which rules fired for a profile, in order, and the facts behind each."
-    static let options: [OptionSpec] = PlanRequest.inputOptions
+    static let summary = "Show why: the chain behind each flag, the rules that fired, each item's share."
+    static let options: [OptionSpec] = PlanRequest.inputOptions + [
+        OptionSpec("width", value: "N", help: "Text width in columns (default: the terminal's, or 80)."),
+    ]
     static let discussion = """
-    Takes the same inputs as 'gutplan plan' and prints the derived flags, the
-    weights, the preferred foods, additions, steps and notes, each with the rule
-    that produced it.
+    Takes the same inputs as 'gutplan plan' and prints, for each flag, the chain
+    that produced it (your entry, lab value or symptom -> rule -> flag), lab
+    values converted into the unit each rule compares in, every rule that fired
+    with what it brought, and for each day what each item contributes to the
+    day's targets and which rules chose it.
 
     Examples:
       gutplan explain --confirmed zinc --symptoms fatigue
-      gutplan explain --labs labs.txt --diet vegan
+      gutplan explain --labs labs.csv --diet vegan
     """
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
-        var request = try PlanRequest(arguments)
+        let request = try PlanRequest(arguments)
         try PlanCommand.checkInputsExist(request)
-        if arguments.has("interactive") { request = try Interactive.ask(starting: request, context: context) }
-        let text = try Backend.explain(request)
+        let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
+                                                       command: name, context: context)
+        var width = context.stdoutIsTerminal ? context.terminalWidth : 80
+        if let text = arguments.value("width") {
+            do { width = try Validate.width(text) } catch { throw GutPlanError.usage("--width \(text): \(error.message)") }
+        }
+        let text = try Backend.explain(gutplan, completed, width: width)
         context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
     }
 }

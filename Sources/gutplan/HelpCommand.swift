@@ -46,9 +46,11 @@ enum HelpCommand {
           --version      Print the version.
 
         Examples:
-          gutplan plan --confirmed zinc --suspected b12 --diet vegetarian
-          gutplan plan --labs labs.txt --format csv -o plan.csv
-          gutplan explain --confirmed iron --symptoms fatigue
+          gutplan plan --confirmed "vitamin D,zinc" --suspected b12
+          gutplan plan --labs labs.csv --symptoms fatigue --diet vegetarian
+          gutplan plan --labs labs.csv --format csv -o plan.csv
+          gutplan plan                 (asks question by question)
+          gutplan explain --labs labs.csv
           gutplan rules check --rules ./Rules
           gutplan help plan
 

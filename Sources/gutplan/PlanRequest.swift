@@ -23,15 +23,15 @@ struct PlanRequest: Sendable, Equatable {
     static let inputOptions: [OptionSpec] = [
         OptionSpec("confirmed", value: "LIST", help: "Lab-confirmed deficiencies, comma-separated nutrient names (zinc,iron,b12)."),
         OptionSpec("suspected", value: "LIST", help: "Suspected deficiencies, comma-separated."),
-        OptionSpec("labs", value: "FILE", help: "A lab report file; rules turn values into flags."),
-        OptionSpec("symptoms", value: "LIST", help: "Symptoms, comma-separated (fatigue,bloating)."),
+        OptionSpec("labs", value: "FILE", help: "A lab report: CSV with the header test,value,unit (one test a line, e.g. ferritin,22,ug/L); rules turn values into flags."),
+        OptionSpec("symptoms", value: "LIST", help: "Symptoms, comma-separated (fatigue,brain-fog); rules turn them into suspected flags."),
         OptionSpec("sex", value: "SEX", help: "female or male (selects reference intakes; default female)."),
         OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
         OptionSpec("diet", value: "DIET", help: "omnivore, pescatarian, vegetarian or vegan (default omnivore)."),
         OptionSpec("exclude", value: "LIST", help: "Food tags or food ids to leave out (dairy,gluten,liver)."),
         OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default 1600-2400 female, 2000-3000 male)."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
-        OptionSpec("interactive", short: "i", help: "Ask for the profile question by question (on standard error)."),
+        OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]
 
     /// Reads and validates the input options.
@@ -51,9 +51,20 @@ struct PlanRequest: Sendable, Equatable {
         seed = try check("seed", Validate.seed)
         labsPath = try check("labs", Validate.path)
         rulesPath = try check("rules", Validate.path)
-        if let both = Set(confirmed).intersection(suspected).sorted().first {
-            throw GutPlanError.usage("'\(both)' is given as both confirmed and suspected")
-        }
+        suspected = PlanRequest.withoutConfirmed(suspected, confirmed: confirmed)
+    }
+
+    /// `suspected` without the names also given as confirmed: a nutrient both confirmed and
+    /// suspected counts as confirmed. (Aliases of one nutrient, `d` and `vitamin-d`, are merged
+    /// the same way by the library when it resolves the names.)
+    static func withoutConfirmed(_ suspected: [String], confirmed: [String]) -> [String] {
+        let confirmedNames = Set(confirmed.map { $0.lowercased() })
+        return suspected.filter { !confirmedNames.contains($0.lowercased()) }
+    }
+
+    /// Something is flagged: a nutrient, a lab report or a symptom.
+    var flagsSomething: Bool {
+        !confirmed.isEmpty || !suspected.isEmpty || labsPath != nil || !symptoms.isEmpty
     }
 
     init() {}

@@ -16,7 +16,7 @@ func textFitsTheWidth(width: Int) {
 
 @Test func textHasEveryPart() {
     let text = PlanFixture.plan().text(width: 80)
-    for part in ["Profile", "female, 35, omnivore", "zinc (confirmed)", "vitamin-b12 (suspected)", "0.947", "0.951",
+    for part in ["Profile", "female, 35, omnivore", "Zinc (confirmed), Vitamin B12 (suspected)", "0.947", "0.951",
                  "breakfast", "fermented", "Kefir", "prebiotic", "Garlic", "Box breathing", "Coverage", "Zinc!",
                  "Vitamin B12?", "98%", "Notes", "Oats, rolled", "6552 g", "Mon", "Sun"] {
         #expect(text.contains(part), "missing \(part)")
@@ -43,3 +43,12 @@ func textFitsTheWidth(width: Int) {
     #expect([1.0, 0.8, 0.6, 0.3, 0.1].map(MealPlan.bar) == ["█", "▆", "▄", "▂", " "])
 }
 
+
+@Test func flagSummaryUsesNamesInKnowledgeBaseOrder() {
+    var plan = PlanFixture.plan()
+    #expect(plan.flagSummary == "Zinc (confirmed), Vitamin B12 (suspected)")
+    plan.flags["iron"] = .suspected  // flagged but not reported: shown by id, after the named ones
+    #expect(plan.flagSummary == "Zinc (confirmed), Vitamin B12 (suspected), iron (suspected)")
+    plan.flags = [:]
+    #expect(plan.flagSummary == "none")
+}

@@ -64,14 +64,37 @@ extension GutPlan {
     func nutrientIDs(_ names: [String]) throws(GutPlanError) -> Set<String> {
         var ids = Set<String>()
         for name in names {
-            let found = knowledge.nutrients(named: name)
-            guard !found.isEmpty else {
-                let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
-                throw .usage("unknown nutrient '\(name)'\(hint); see 'gutplan nutrients' for the names")
-            }
-            ids.formUnion(found)
+            if let problem = problem(flagging: name) { throw .usage(problem) }
+            // A group alias flags the nutrients in it that have a daily target.
+            ids.formUnion(knowledge.nutrients(named: name).filter { knowledge.nutrient(id: $0)?.targets.isEmpty == false })
         }
         return ids
+    }
+
+    /// Why a typed name cannot be flagged — unknown (with a "did you mean"), or a nutrient without
+    /// a daily target — or `nil` when it names at least one nutrient that can be.
+    public func problem(flagging name: String) -> String? {
+        let found = knowledge.nutrients(named: name)
+        guard !found.isEmpty else {
+            let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
+            return "unknown nutrient '\(name)'\(hint); see 'gutplan nutrients' for the names"
+        }
+        let plannable = found.compactMap(knowledge.nutrient(id:)).filter { !$0.targets.isEmpty }
+        guard !plannable.isEmpty else {
+            let names = found.compactMap { knowledge.nutrient(id: $0)?.name }.joined(separator: ", ")
+            return "\(names) has no daily target to plan for, so it cannot be flagged"
+        }
+        return nil
+    }
+
+    /// Why a typed food tag or food id cannot be excluded (with a "did you mean"), or `nil`.
+    public func problem(excluding name: String) -> String? {
+        do {
+            _ = try excludable(name)
+            return nil
+        } catch {
+            return error.message
+        }
     }
 
     /// A food tag or food id to exclude, in its canonical spelling.

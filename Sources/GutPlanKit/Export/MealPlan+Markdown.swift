@@ -8,8 +8,7 @@ extension MealPlan {
         let exclude = profile.exclude.isEmpty ? "nothing" : profile.exclude.map(MealPlan.markdownInline).joined(separator: ", ")
         out.append("- **Profile:** \(profile.sex.rawValue), \(profile.age), \(profile.diet.rawValue); "
             + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)")
-        let flagText = flags.isEmpty ? "none"
-            : flags.keys.sorted(by: JSONValue.keyOrder).map { "\(MealPlan.markdownInline($0)) (\(flags[$0]?.rawValue ?? ""))" }.joined(separator: ", ")
+        let flagText = MealPlan.markdownInline(flagSummary)
         out.append("- **Flags:** \(flagText)")
         out.append("- **Score:** \(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)))")
 

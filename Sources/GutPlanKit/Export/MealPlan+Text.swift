@@ -37,14 +37,23 @@ extension MealPlan {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `Vitamin D (confirmed), Zinc (suspected)`: flags by display name in knowledge-base order,
+    /// then any flag without a reported nutrient by id; `none` when nothing is flagged.
+    var flagSummary: String {
+        guard !flags.isEmpty else { return "none" }
+        let named = nutrients.filter { flags[$0.id] != nil }
+        let rest = flags.keys.filter { id in !named.contains { $0.id == id } }.sorted(by: JSONValue.keyOrder)
+        return (named.map { ($0.name, $0.id) } + rest.map { ($0, $0) })
+            .map { "\($0.0) (\(flags[$0.1]?.rawValue ?? ""))" }.joined(separator: ", ")
+    }
+
     private func headerLines(width: Int) -> [String] {
         let band = profile.energyBand
         let exclude = profile.exclude.isEmpty ? "nothing" : profile.exclude.joined(separator: ", ")
         let profileText = "\(profile.sex.rawValue), \(profile.age), \(profile.diet.rawValue); "
             + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-"
             + "\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)"
-        let flagText = flags.isEmpty ? "none"
-            : flags.keys.sorted(by: JSONValue.keyOrder).map { "\($0) (\(flags[$0]?.rawValue ?? ""))" }.joined(separator: ", ")
+        let flagText = flagSummary
         let scoreText = "\(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)); 1.000 means every target met every day)"
         let label = 10
         return TextLayout.wrap(profileText, width: width, first: TextLayout.padRight("Profile", label), rest: String(repeating: " ", count: label))
