@@ -59,6 +59,8 @@ final class DaySolver {
     private let penalty: UnsafeMutablePointer<Double>
     private let novel: UnsafeMutablePointer<Bool>
     private let usedToday: UnsafeMutablePointer<Bool>
+    /// Scratch for `residualBound`: nutrients whose best remaining items overfill their room.
+    private let oversubscribed: UnsafeMutablePointer<Bool>
 
     // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
@@ -80,6 +82,8 @@ final class DaySolver {
     private let accNov: UnsafeMutablePointer<Int>
     private let chosen: UnsafeMutablePointer<Int>
 
+    /// Work done by every solve so far, so callers can bound the total effort.
+    private(set) var cumulativeWork = 0
     private var tieBreak = false
     private var budget = 0
     private var work = 0
@@ -123,6 +127,8 @@ final class DaySolver {
         novel.initialize(repeating: false, count: max(1, items))
         usedToday = .allocate(capacity: max(1, items))
         usedToday.initialize(repeating: false, count: max(1, items))
+        oversubscribed = .allocate(capacity: max(1, N))
+        oversubscribed.initialize(repeating: false, count: max(1, N))
         order = Array(0..<L)
         let total = model.candidates.reduce(0) { $0 + $1.count }
         candStart = .allocate(capacity: L + 1)
@@ -153,7 +159,7 @@ final class DaySolver {
                   maxKcalSuffix, levelMinLam, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam, accPref] {
             p.deallocate()
         }
-        novel.deallocate(); usedToday.deallocate(); candStart.deallocate(); candFlat.deallocate()
+        novel.deallocate(); usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
         accNov.deallocate(); chosen.deallocate()
     }
 
@@ -185,6 +191,7 @@ final class DaySolver {
         provenAt = incValue >= rootBound - tol ? 0 : nil
         tiesDone = false
         search(level: 0, nodeBound: rootBound)
+        cumulativeWork += work
         let complete = !aborted
         let upper = complete ? incValue : max(incValue, openBound)
         for l in 0..<L where chosen[l] >= 0 { usedToday[chosen[l]] = false; chosen[l] = -1 }
@@ -301,27 +308,46 @@ final class DaySolver {
         return total
     }
 
-    /// Σ over levels `from..<L` of the best marginal gain minus penalty given the partial day at
-    /// level `at` (valid for every extension of that partial day, by submodularity).
+    /// Optimistic value of the levels `from..<L` given the partial day at level `at`, the least of
+    /// two valid bounds computed in one pass:
+    /// - Σ over levels of the best marginal gain minus penalty (valid by submodularity);
+    /// - the same with every oversubscribed nutrient (whose best remaining items could more than
+    ///   fill its room) taken out of the per-level maxima and counted once at its full room: for
+    ///   each nutrient `min(r, Σ a) ≤ θ r + (1 − θ) Σ min(a, r)` for θ in {0, 1}.
     private func residualBound(at l: Int, from: Int) -> Double {
         var total = 0.0
+        var masked = 0.0
         let base = accCov + l * N
+        var full = 0.0
+        for n in 0..<N {
+            let room = 1 - base[n]
+            oversubscribed[n] = room > 0 && maxCovSuffix[from * N + n] >= room
+            if oversubscribed[n] { full += weight[n] * room }
+        }
         for level in from..<L {
             var best = -Double.infinity
+            var bestMasked = -Double.infinity
             for idx in candStart[level]..<candStart[level + 1] {
                 let i = candFlat[idx]
                 if usedToday[i] { continue }
                 let row = cov + i * N
                 var gain = 0.0
+                var gainMasked = 0.0
                 for n in 0..<N {
                     let room = 1 - base[n]
-                    if room > 0 { gain += weight[n] * min(row[n], room) }
+                    if room > 0 {
+                        let g = weight[n] * min(row[n], room)
+                        gain += g
+                        if !oversubscribed[n] { gainMasked += g }
+                    }
                 }
                 best = max(best, gain - penalty[i])
+                bestMasked = max(bestMasked, gainMasked - penalty[i])
             }
             total += best
+            masked += bestMasked
         }
-        return total
+        return min(total, masked + full)
     }
 
     private func search(level l: Int, nodeBound: Double) {

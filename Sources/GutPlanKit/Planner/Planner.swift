@@ -15,6 +15,9 @@ public struct Planner: Sendable {
     var localSearchRounds = 12
     /// Slots with more candidates than this are searched over a pool of the most useful ones.
     var poolSize = 64
+    /// Total day-search work (candidate evaluations) after which local search stops: it keeps
+    /// large catalogues within seconds; small ones finish long before it.
+    var workLimit = 30_000_000
     /// Nodes of the search that assembles a week from the bound's day patterns.
     var patternBudget = 200_000
 
@@ -49,7 +52,7 @@ public struct Planner: Sendable {
             switch attempt {
             case .success(let state):
                 // While a gap remains, every candidate is polished by local search first.
-                let polished = open() ? search.improve(state, rounds: localSearchRounds, ceiling: min(ceiling, upperBound * D)) : state
+                let polished = open() ? search.improve(state, rounds: localSearchRounds, ceiling: min(ceiling, upperBound * D), workLimit: workLimit) : state
                 let k = search.key(polished)
                 if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
             case .failure(let failure):
@@ -118,7 +121,8 @@ public struct Planner: Sendable {
         // Local search: pair moves only while the score may still rise; single-day moves also
         // polish the tie-breaks (preferred foods, then variety).
         let week = search.improve(found, rounds: open() ? localSearchRounds : 2,
-                                  ceiling: open() ? min(ceiling, upperBound * D) : -.infinity)
+                                  ceiling: open() ? min(ceiling, upperBound * D) : -.infinity,
+                                  workLimit: open() ? workLimit : .max)
 
         let days = week.days
         let problems = problem.violations(of: days)

@@ -83,12 +83,14 @@ struct WeekSearch {
     /// Hill climbing with exact single-day and greedy pair re-optimisation until no move helps.
     /// Once the week's score reaches `ceiling` (a proven bound) only single-day moves run: they
     /// can still improve the tie-breaks, pair moves cannot pay for themselves.
-    func improve(_ start: WeekState, rounds: Int, ceiling: Double = .infinity) -> WeekState {
+    /// The search stops early once the solver's cumulative work passes `workLimit`.
+    func improve(_ start: WeekState, rounds: Int, ceiling: Double = .infinity, workLimit: Int = .max) -> WeekState {
         var state = start
         var current = key(state)
-        for _ in 0..<rounds {
+        var spent: Bool { solver.cumulativeWork >= workLimit }
+        for _ in 0..<rounds where !spent {
             var improved = false
-            for d in 0..<model.days {
+            for d in 0..<model.days where !spent {
                 let old = state.days[d]
                 assign(&state, day: d, [])
                 let result = solver.solve(query(state, day: d, penalty: nil, warm: old))
@@ -97,7 +99,7 @@ struct WeekSearch {
                 if k.isBetter(than: current) { current = k; improved = true } else { assign(&state, day: d, old) }
             }
             for d in 0..<model.days where current.score < ceiling - 1e-9 {
-                for e in 0..<model.days where e != d {
+                for e in 0..<model.days where e != d && !spent {
                     // Pair move: free e, re-optimise d; only when d gains from e's items re-fill e.
                     let oldD = state.days[d], oldE = state.days[e]
                     assign(&state, day: e, [])
