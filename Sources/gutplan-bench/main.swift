@@ -27,12 +27,15 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 var sizes = [125, 500, 1000, 2000, 5000]
 var runs = 3
 var problemFiles: [String] = []
+var skipDefaultRules = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--sizes", let list = arguments.popFirst() {
         sizes = list.split(separator: ",").compactMap { Int($0) }
     } else if argument == "--runs", let value = arguments.popFirst(), let count = Int(value) {
         runs = max(1, count)
+    } else if argument == "--synthetic-only" {
+        skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {
         problemFiles.append(path)
     }
@@ -54,6 +57,8 @@ for path in problemFiles {
 }
 if !problemFiles.isEmpty { exit(0) }
 
+if !skipDefaultRules { DefaultRulesBenchmark.run(runs: max(runs, 5)) }
+print("Synthetic catalogues (14 weighted nutrients, 3 upper limits), median of \(runs) runs")
 print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8),
        pad("ms", 9), pad("peak MB", 8), "  check"].joined(separator: " "))
 let planner = Planner()

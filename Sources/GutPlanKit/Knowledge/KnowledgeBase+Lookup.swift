@@ -4,7 +4,7 @@ import Foundation
 extension KnowledgeBase {
     /// Lowercased, trimmed, with spaces and underscores read as `-` (`Vitamin_B12` = `vitamin b12` = `vitamin-b12`).
     static func normalizedName(_ name: String) -> String {
-        String(name.trimmingCharacters(in: .whitespaces).lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        String(name.trimmedBlanks.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
     }
 
     /// Nutrient ids a typed name means (an id or alias, case-, space- and underscore-insensitive),

@@ -22,7 +22,7 @@ public enum LabReport {
             guard let testCell = table.field("test", in: row), let valueCell = table.field("value", in: row),
                   let unitCell = table.field("unit", in: row) else { continue }
             let before = diagnostics.count
-            let name = testCell.text.trimmingCharacters(in: .whitespaces)
+            let name = testCell.text.trimmedBlanks
             let test = knowledge.labTest(named: name)
             if test == nil {
                 let hint = knowledge.suggestion(forLabTest: name).map { " (did you mean '\($0)'?)" }
@@ -40,7 +40,7 @@ public enum LabReport {
             case .negative:
                 diagnostics.append(table.diagnostic(.error, "value '\(valueCell.text)' is negative", at: valueCell.location))
             }
-            let unit = unitCell.text.trimmingCharacters(in: .whitespaces)
+            let unit = unitCell.text.trimmedBlanks
             if let test {
                 if LabUnit(unit) == nil {
                     diagnostics.append(table.diagnostic(.error, unit.isEmpty ? "missing unit for \(test.id) (\(test.unitAdvice))"

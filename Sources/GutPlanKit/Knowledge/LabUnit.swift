@@ -25,7 +25,7 @@ public struct LabUnit: Sendable, Equatable {
 
     /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        let parts = text.trimmedBlanks.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u")
             .replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()

@@ -33,7 +33,7 @@ extension Meal {
                         diagnostics.append(table.diagnostic(.error, "'\(item)' is not food-id:servings", at: cell.location))
                         continue
                     }
-                    let food = parts[0].trimmingCharacters(in: .whitespaces)
+                    let food = parts[0].trimmedBlanks
                     if !known.contains(food) {
                         diagnostics.append(table.diagnostic(.error, "unknown food '\(food)'\(Suggestion.didYouMean(food, among: foodIDs))", at: cell.location))
                     }

@@ -12,7 +12,7 @@ extension StressStep {
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
             var minutes: Int?
             if let cell = table.field("minutes", in: row) {
-                if let m = Int(cell.text.trimmingCharacters(in: .whitespaces)), m > 0, m <= 1440 {
+                if let m = Int(cell.text.trimmedBlanks), m > 0, m <= 1440 {
                     minutes = m
                 } else {
                     diagnostics.append(table.diagnostic(.error, "minutes must be a whole number from 1 to 1440, not '\(cell.text)'", at: cell.location))

@@ -10,7 +10,7 @@ enum ParsedNumber: Equatable {
     /// Reads plain decimal notation (`18`, `18.5`, `.5`, `1e3`, surrounding spaces allowed);
     /// no hex, `inf` or `nan`. Negative and non-finite values are told apart for messages.
     init(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedBlanks
         let allowed = Set("0123456789.eE+-")
         guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.allSatisfy({ allowed.contains($0) }),
               trimmed.contains(where: \.isNumber), let value = Double(trimmed) else {
@@ -34,7 +34,7 @@ extension CSVTable {
 
     /// `;`-separated values of a cell, trimmed, empty entries dropped.
     func list(_ column: String, in row: Row) -> [String] {
-        text(column, in: row).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text(column, in: row).split(separator: ";").map { $0.trimmedBlanks }.filter { !$0.isEmpty }
     }
 
     /// A non-negative finite number (positive with `positive`); `nil` for an empty optional
@@ -42,7 +42,7 @@ extension CSVTable {
     func number(_ column: String, in row: Row, optional: Bool = false, positive: Bool = false,
                 into diagnostics: inout [Diagnostic]) -> Double? {
         guard let cell = field(column, in: row) else { return nil }
-        if cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if cell.text.trimmedBlanks.isEmpty {
             if !optional { diagnostics.append(diagnostic(.error, "\(column) is empty (a number is required)", at: cell.location)) }
             return nil
         }

@@ -186,7 +186,7 @@ public struct CSVTable: Sendable {
             let key: (String) -> String = { fold ? $0.lowercased() : $0 }
             let known = Set((required + optional).map(key))
             for (i, field) in header.enumerated() {
-                let name = key(field.text.trimmingCharacters(in: .whitespaces))
+                let name = key(field.text.trimmedBlanks)
                 if let first = index[name] {
                     diagnostics.append(diagnostic(.error, "duplicate column '\(field.text)' (first at \(header[first].location))", at: field.location))
                     continue

@@ -1,0 +1,102 @@
+import Foundation
+import GutPlanKit
+
+/// Times the shipped rules: loading them, planning a set of fixed profiles (after parsing), and
+/// the whole `gutplan plan` process (the release binary beside this one), each a median of runs.
+enum DefaultRulesBenchmark {
+    static let profiles: [(name: String, arguments: [String])] = [
+        ("D, zinc confirmed; B12 suspected", ["--confirmed", "vitamin-d,zinc", "--suspected", "b12"]),
+        ("iron, calcium; vegetarian, no gluten/dairy", ["--confirmed", "iron,calcium", "--diet", "vegetarian", "--exclude", "gluten,dairy"]),
+        ("B12, iron, zinc, Ca, D; vegan, no soy/nuts", ["--confirmed", "b12,iron,zinc,calcium,vitamin-d", "--diet", "vegan", "--exclude", "soy,nuts"]),
+        ("14 suspected; 1600-1800 kcal", ["--suspected", "vitamin-a,vitamin-d,vitamin-b12,folate,vitamin-b6,vitamin-c,zinc,magnesium,iron,calcium,fiber,glutamine,probiotics,prebiotics", "--kcal", "1600-1800"]),
+        ("6 confirmed; vegan male 75, no gluten/soy", ["--confirmed", "vitamin-d,b12,iron,zinc,calcium,magnesium", "--diet", "vegan", "--exclude", "gluten,soy", "--sex", "male", "--age", "75"]),
+    ]
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    /// Parses the arguments the way the CLI does, for the in-process timing.
+    static func input(_ arguments: [String]) -> ProfileInput {
+        var input = ProfileInput()
+        var rest = arguments[...]
+        while let flag = rest.popFirst(), let value = rest.popFirst() {
+            let list = value.split(separator: ",").map(String.init)
+            switch flag {
+            case "--confirmed": input.confirmed = list
+            case "--suspected": input.suspected = list
+            case "--diet": input.diet = Diet(rawValue: value) ?? .omnivore
+            case "--exclude": input.exclude = list
+            case "--sex": input.sex = Sex(rawValue: value) ?? .female
+            case "--age": input.age = Int(value) ?? 35
+            case "--kcal":
+                let bounds = value.split(separator: "-").compactMap { Double($0) }
+                if bounds.count == 2 { input.energy = bounds[0]...bounds[1] }
+            default: break
+            }
+        }
+        return input
+    }
+
+    static func run(runs: Int) {
+        let rules = RulesLocator.locate(explicit: nil, environment: ProcessInfo.processInfo.environment).path
+        let clock = ContinuousClock()
+        var loadTimes: [Double] = []
+        var loaded: GutPlan?
+        for _ in 0..<runs {
+            let start = clock.now
+            loaded = try? GutPlan.load(rules: rules)
+            loadTimes.append(milliseconds(clock.now - start))
+        }
+        guard let gutplan = loaded else {
+            print("default rules: cannot load \(rules)")
+            return
+        }
+        print("Default rules (\(rules)): load and check \(String(format: "%.1f", median(loadTimes))) ms")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("gutplan").path
+        let hasBinary = FileManager.default.isExecutableFile(atPath: binary)
+        print([pad("profile", 44), pad("score", 8), pad("bound", 8), pad("plan ms", 8), pad("process ms", 11)].joined(separator: " "))
+        for profile in profiles {
+            var planTimes: [Double] = []
+            var outcome: GutPlan.Outcome?
+            var failure: String?
+            for _ in 0..<runs {
+                do {
+                    let resolved = try gutplan.resolve(input(profile.arguments))
+                    let start = clock.now
+                    outcome = try gutplan.plan(resolved)
+                    planTimes.append(milliseconds(clock.now - start))
+                } catch {
+                    failure = error.message
+                    break
+                }
+            }
+            var processTimes: [Double] = []
+            if hasBinary {
+                for _ in 0..<runs {
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: binary)
+                    process.arguments = ["plan", "--format", "json", "--rules", rules] + profile.arguments
+                    process.standardOutput = FileHandle.nullDevice
+                    process.standardError = FileHandle.nullDevice
+                    let start = clock.now
+                    guard (try? process.run()) != nil else { break }
+                    process.waitUntilExit()
+                    processTimes.append(milliseconds(clock.now - start))
+                }
+            }
+            guard let outcome, failure == nil else {
+                print("\(pad(profile.name, 44))  no plan: \(failure ?? "?")")
+                continue
+            }
+            print([pad(profile.name, 44), pad(String(format: "%.5f", outcome.plan.score), 8),
+                   pad(String(format: "%.5f", outcome.plan.upperBound), 8),
+                   pad(String(format: "%.1f", median(planTimes)), 8),
+                   pad(processTimes.isEmpty ? "-" : String(format: "%.1f", median(processTimes)), 11)].joined(separator: " "))
+        }
+        print("")
+    }
+}
