@@ -39,20 +39,20 @@ enum NutrientsCommand: Subcommand {
             : text(base.nutrients, sex: request.sex, band: band))
     }
 
+    /// An object keyed by nutrient id, in knowledge-base order:
+    /// `{"zinc": {"name": "Zinc", "unit": "mg", "target": 8, "upper_limit": 40, ...}, ...}`
+    /// (`target` and `upper_limit` null where there is none).
     static func json(_ nutrients: [Nutrient], sex: Sex, band: AgeBand) -> String {
-        let rows: [JSONValue] = nutrients.map { nutrient in
-            .object(ordered: [
-                ("id", .string(nutrient.id)), ("name", .string(nutrient.name)), ("unit", .string(nutrient.unit)),
-                ("aliases", .array(nutrient.aliases.map(JSONValue.string))),
+        let document: JSONValue = .object(ordered: nutrients.map { nutrient in
+            (nutrient.id, .object(ordered: [
+                ("name", .string(nutrient.name)), ("unit", .string(nutrient.unit)),
                 ("target", .number(nutrient.target(sex: sex, band: band))),
                 ("upper_limit", .number(nutrient.upperLimit(band: band))),
                 ("reference_intake", .bool(nutrient.isReferenceIntake)),
+                ("aliases", .array(nutrient.aliases.map(JSONValue.string))),
                 ("source", .string(nutrient.source)),
-            ])
-        }
-        let document: JSONValue = .object(ordered: [
-            ("sex", .string(sex.rawValue)), ("age_band", .string(band.rawValue)), ("nutrients", .array(rows)),
-        ])
+            ]))
+        })
         return document.rendered() + "\n"
     }
 

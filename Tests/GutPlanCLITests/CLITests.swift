@@ -125,3 +125,29 @@ import Testing
         #expect(result.stderr.contains("did you mean 'check'?"))
     }
 }
+
+@Suite struct NutrientsCommandTests {
+    @Test func jsonIsKeyedByNutrientIDWithTheTargetsThatApply() throws {
+        let result = try CLIHarness.run(["nutrients", "--sex", "male", "--age", "60", "--format", "json"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document.count == 17)
+        let zinc = try #require(document["zinc"] as? [String: Any])
+        #expect(zinc["name"] as? String == "Zinc")
+        #expect(zinc["unit"] as? String == "mg")
+        #expect(zinc["target"] as? Double == 11)
+        #expect(zinc["upper_limit"] as? Double == 40)
+        let calcium = try #require(document["calcium"] as? [String: Any])
+        #expect(calcium["target"] as? Double == 1000)
+        #expect(calcium["upper_limit"] as? Double == 2000)
+        let magnesium = try #require(document["magnesium"] as? [String: Any])
+        #expect(magnesium["upper_limit"] is NSNull)
+        #expect(magnesium["target"] as? Double == 420)
+    }
+
+    @Test func underAgeIsRefused() throws {
+        let result = try CLIHarness.run(["nutrients", "--age", "17"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("19"))
+    }
+}
