@@ -56,10 +56,22 @@ public struct GutPlan: Sendable {
         do {
             solution = try Planner().solve(problem, seed: seed)
         } catch {
-            throw .noPlan(error.message)
+            throw .noPlan("\(Self.describe(profile)): \(error.message)")
         }
         let plan = builder.mealPlan(problem: problem, solution: solution, steps: steps)
         return Outcome(assessment: assessment, problem: problem, solution: solution, plan: plan)
+    }
+
+    /// The constraints a person chose, to put a planner failure in their terms:
+    /// "vegan diet, excluding nuts and soy, 1600–2400 kcal".
+    static func describe(_ profile: Profile) -> String {
+        var text = "\(profile.diet.rawValue) diet"
+        if !profile.exclude.isEmpty {
+            let names = profile.exclude
+            text += ", excluding " + (names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1])
+        }
+        let band = profile.energyBand
+        return text + ", \(Int(band.lowerBound.rounded()))–\(Int(band.upperBound.rounded())) kcal a day"
     }
 
     /// Refuses profiles the knowledge base cannot serve, with messages a person can act on.
