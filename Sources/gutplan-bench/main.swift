@@ -34,6 +34,11 @@ while let argument = arguments.popFirst() {
         sizes = list.split(separator: ",").compactMap { Int($0) }
     } else if argument == "--runs", let value = arguments.popFirst(), let count = Int(value) {
         runs = max(1, count)
+    } else if argument == "--dump", let size = arguments.popFirst().flatMap({ Int($0) }), let path = arguments.popFirst() {
+        // Writes a synthetic catalogue as a problem file, to check it with an external solver.
+        let problem = SyntheticCatalogue.problem(meals: size, seed: UInt64(size) &* 7919)
+        try? problem.json().write(toFile: path, atomically: true, encoding: .utf8)
+        exit(0)
     } else if argument == "--synthetic-only" {
         skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {
