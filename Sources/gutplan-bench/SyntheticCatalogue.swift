@@ -2,25 +2,12 @@ import GutPlanKit
 
 /// Deterministic synthetic planning problems for the benchmark (SplitMix64-seeded).
 struct SyntheticCatalogue {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
-    }
-
     static let weightedNutrients = 14
 
     /// `meals` meals split over the four meal slots (a fifth serve lunch or dinner), 15 additions,
     /// 14 weighted nutrients with targets and 3 upper-limit terms.
     static func problem(meals: Int, seed: UInt64) -> PlanningProblem {
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         var nutrients: [PlanningProblem.NutrientTerm] = []
         for n in 0..<weightedNutrients {
             nutrients.append(.init(id: "n\(n)", unit: "u", target: 100, weight: n % 3 == 0 ? 2 : 1, upperLimit: nil))

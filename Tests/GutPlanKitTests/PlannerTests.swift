@@ -3,24 +3,11 @@ import Testing
 
 /// Seeded random small problems, shared by the planner tests.
 enum PlannerFixtures {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// `slots` slots with `perSlot` items each (some items shared between slots), `nutrients`
     /// weighted nutrients, one upper-limit term, a band around the typical day.
     static func problem(seed: UInt64, days: Int = 7, slots: [Slot] = Slot.planned, perSlot: Int = 6,
                         nutrients: Int = 4, maxPerWeek: Int = 2) -> PlanningProblem {
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         var terms: [PlanningProblem.NutrientTerm] = (0..<nutrients).map {
             .init(id: "n\($0)", unit: "mg", target: 100, weight: Double(1 + rng.int(2)), upperLimit: nil)
         }
