@@ -131,6 +131,7 @@ func errors(_ result: KnowledgeBase.LoadResult, in dir: String) -> [String] {
         m1,One,brunch;lunch,oyster:1;kale:0
         m2,Two,dinner,kale
         m1,Again,dinner,kale:1
+        kale,Kale salad,lunch,kale:2
         """
         Fixture.withMini(["meals.csv": meals]) { dir in
             let result = KnowledgeBase.loadResult(directory: dir)
@@ -140,6 +141,7 @@ func errors(_ result: KnowledgeBase.LoadResult, in dir: String) -> [String] {
                 "meals.csv:2:21: servings of 'kale' must be a number greater than 0, not '0'",
                 "meals.csv:3:15: 'kale' is not food-id:servings",
                 "meals.csv:4:1: duplicate id 'm1' (first defined at meals.csv:2:1)",
+                "meals.csv:5:1: meal id 'kale' is also a food id; give the meal its own id",
             ])
         }
     }

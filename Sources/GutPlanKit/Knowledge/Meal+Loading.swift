@@ -12,6 +12,10 @@ extension Meal {
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
+            // Additions are planned items named by their food id, so a meal may not share one.
+            if let id, known.contains(id), let cell = table.field("id", in: row) {
+                diagnostics.append(table.diagnostic(.error, "meal id '\(id)' is also a food id; give the meal its own id", at: cell.location))
+            }
             var slots: [Slot] = []
             if let cell = table.field("slots", in: row) {
                 for name in table.list("slots", in: row) {
