@@ -64,7 +64,11 @@ public struct Planner: Sendable {
         func open() -> Bool { best == nil || upperBound - bestKey.score / D > 1e-9 }
 
         var rng = SplitMix64(seed: seed)
-        let orders = [Array(0..<model.days), rng.shuffled(Array(0..<model.days)), Array((0..<model.days).reversed())]
+        // Seed 0 starts from Monday; another seed starts from its own day order, which picks
+        // among equally good plans.
+        let identity = Array(0..<model.days)
+        let seeded = rng.shuffled(identity)
+        let orders = seed == 0 ? [identity, seeded, identity.reversed()] : [seeded, identity, identity.reversed()]
         // Small catalogues: every order before the bound, so its master starts from the best week.
         for order in orders.prefix(model.itemCount <= 400 ? orders.count : 1) where open() {
             consider(search.construct(dayOrder: order, penalty: nil))
