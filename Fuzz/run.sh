@@ -46,6 +46,7 @@ esac
 if [ -d "Fuzz/Seeds/$target" ]; then cp Fuzz/Seeds/"$target"/* "$corpus/" 2>/dev/null || true; fi
 
 export GUTPLAN_FUZZ_RULES="$root/Rules"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 status=0
 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$build/findings/$target/" "$@" || status=$?
