@@ -293,6 +293,8 @@ import Testing
             #expect(read.diagnostics.count == 1)
             #expect(read.diagnostics.first?.message.contains(message) == true, "\(value.prefix(20))")
             #expect(read.diagnostics.first?.location == GutPlanKit.SourceLocation(path: Self.path, line: 2, column: 10))
+            // Regression: the message quoted the whole cell (1 MB); now it is clipped.
+            #expect((read.diagnostics.first?.message.unicodeScalars.count ?? 0) <= CSVTable.messageLimit + 1)
             // The caret line is shown only when it is short enough to read.
             #expect((read.diagnostics.first?.sourceLine == nil) == (value.count > 400))
         }
