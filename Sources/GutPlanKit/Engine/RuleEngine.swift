@@ -57,6 +57,11 @@ extension RuleEngine {
         var depth: [String: Int] = [:]
         /// The rules behind each derived flag, first to last, for chain messages.
         var chain: [String: [String]] = [:]
+        /// What the assessment already lists, so that repeats are dropped in constant time
+        /// (100,000 rules adding notes must stay linear).
+        var seenNotes: Set<String> = []
+        var seenAdditions: Set<String> = []
+        var seenSteps: Set<String> = []
 
         init(knowledge: KnowledgeBase, profile: Profile) {
             self.knowledge = knowledge
@@ -126,19 +131,20 @@ extension RuleEngine {
                 case .target(let nutrient, let weight):
                     assessment.weights[nutrient.name] = max(assessment.weights[nutrient.name] ?? 0, weight)
                 case .prefer(let foods):
-                    for food in foods where !(assessment.preferred[food.name] ?? []).contains(rule.name) {
-                        assessment.preferred[food.name, default: []].append(rule.name)
+                    // A rule fires once, so only a food named twice in this list can repeat.
+                    for food in Set(foods.map(\.name)).sorted() {
+                        assessment.preferred[food, default: []].append(rule.name)
                     }
                 case .add(let slot, let foods):
-                    for food in foods where !(assessment.additions[slot] ?? []).contains(where: { $0.food == food.name }) {
+                    for food in foods where seenAdditions.insert("\(slot.rawValue)|\(food.name)").inserted {
                         assessment.additions[slot, default: []].append((food: food.name, rule: rule.name))
                     }
                 case .step(let steps):
-                    for step in steps where !assessment.steps.contains(where: { $0.step == step.name }) {
+                    for step in steps where seenSteps.insert(step.name).inserted {
                         assessment.steps.append((step: step.name, rule: rule.name))
                     }
                 case .note(let text):
-                    if !assessment.notes.contains(text) { assessment.notes.append(text) }
+                    if seenNotes.insert(text).inserted { assessment.notes.append(text) }
                 case .avoid(let names):
                     assessment.avoid.formUnion(names.map(\.name))
                 }

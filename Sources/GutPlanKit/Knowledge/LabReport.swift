@@ -7,7 +7,8 @@ import Foundation
 /// ids and aliases (case-, space- and underscore-insensitive). Values are plain non-negative
 /// finite decimals (`18`, `18.5`, ` 18 `). The unit must apply to the test. A test given twice
 /// is an error (which value should count would be a guess). Every problem is a located
-/// `Diagnostic`; results hold only the lines without errors.
+/// `Diagnostic` (at most `CSVTable.diagnosticLimit`, then a summary); results hold only the lines
+/// without errors.
 public enum LabReport {
     public static let requiredColumns = ["test", "value", "unit"]
 
@@ -19,6 +20,13 @@ public enum LabReport {
         var results: [LabResult] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
+            // Like the CSV reader: a report that is wrong on every line says so once, not a
+            // million times (a 50 MB file of bad lines must not make a 50 MB message).
+            if diagnostics.count >= CSVTable.diagnosticLimit {
+                diagnostics = Array(diagnostics.prefix(CSVTable.diagnosticLimit))
+                diagnostics.append(Diagnostic(.error, "too many errors; stopped reporting", at: nil))
+                break
+            }
             guard let testCell = table.field("test", in: row), let valueCell = table.field("value", in: row),
                   let unitCell = table.field("unit", in: row) else { continue }
             let before = diagnostics.count

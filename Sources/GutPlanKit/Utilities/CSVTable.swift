@@ -123,8 +123,24 @@ public struct CSVTable: Sendable {
     public var columnNames: [String] { header.map(\.text) }
 
     /// A diagnostic at a location of this file, carrying the source line for the caret display.
+    ///
+    /// Messages quote cells; a message longer than `messageLimit` scalars (a 1 MB cell) keeps its
+    /// start and end around a `…`, so one bad cell never makes a megabyte of output.
     public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(severity, message, at: location, sourceLine: sourceLine(location.line))
+        Diagnostic(severity, Self.clipped(message), at: location, sourceLine: sourceLine(location.line))
+    }
+
+    static let messageLimit = 400
+
+    /// `message`, or its first and last scalars around `…` when longer than `messageLimit`.
+    static func clipped(_ message: String) -> String {
+        let scalars = message.unicodeScalars
+        guard scalars.count > messageLimit else { return message }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(messageLimit / 2))
+        view.append("…")
+        view.append(contentsOf: scalars.suffix(messageLimit / 4))
+        return String(view)
     }
 
     /// The text of a physical line (without its line end), or `nil` when unknown or too long to show.

@@ -124,15 +124,32 @@ public struct RuleChecker {
         let order = kb.rules.indices.sorted { a, b in
             kb.rules[a].priority != kb.rules[b].priority ? kb.rules[a].priority > kb.rules[b].priority : a < b
         }
-        var groups: [String: [Int]] = [:]
+        // Linear in the number of rules: each rule's action atoms are computed once, and an
+        // earlier rule can only shadow one that shares its rarest atom, so only the earlier rules
+        // of the same condition holding that atom are compared (at most `shadowingComparisons`
+        // of them: the warning is advice, and 100,000 rules must not take quadratic time).
+        let atoms = kb.rules.map { Self.atoms($0.actions) }
+        var firstWithCondition: [String: Int] = [:]
+        /// Earlier rules by condition key and action atom, in firing order.
+        var byAtom: [String: [Int]] = [:]
         var found: [(Int, Int)] = []
         for i in order {
             let key = Self.key(kb.rules[i].condition)
-            let mine = Self.atoms(kb.rules[i].actions)
-            if let earlier = groups[key]?.first(where: { Self.atoms(kb.rules[$0].actions).isSuperset(of: mine) }) {
-                found.append((i, earlier))
+            let mine = atoms[i]
+            if let first = firstWithCondition[key] {
+                func posting(_ atom: String) -> String { key + "\u{0}" + atom }
+                if let rarest = mine.min(by: { (byAtom[posting($0)]?.count ?? 0, $0) < (byAtom[posting($1)]?.count ?? 0, $1) }) {
+                    let candidates = (byAtom[posting(rarest)] ?? []).prefix(Self.shadowingComparisons)
+                    if let earlier = candidates.first(where: { atoms[$0].isSuperset(of: mine) }) {
+                        found.append((i, earlier))
+                    }
+                } else {
+                    found.append((i, first))
+                }
+            } else {
+                firstWithCondition[key] = i
             }
-            groups[key, default: []].append(i)
+            for atom in mine { byAtom[key + "\u{0}" + atom, default: []].append(i) }
         }
         for (i, by) in found.sorted(by: { $0.0 < $1.0 }) {
             let rule = kb.rules[i], other = kb.rules[by]
@@ -140,6 +157,9 @@ public struct RuleChecker {
                  at: rule.location)
         }
     }
+
+    /// How many earlier rules one rule is compared with when looking for a shadowing rule.
+    static let shadowingComparisons = 1_000
 
     /// A condition without locations, for comparing conditions.
     static func key(_ c: Condition) -> String {
