@@ -28,12 +28,17 @@ struct LagrangianBound {
         var provenInfeasible = false
     }
 
-    /// `seeds` are feasible days to start the master with (the best plan's days).
-    func run(target: Double, seeds: [[Int]]) -> Outcome {
-        let D = Double(model.days)
+    /// `seeds` are feasible days to start the master with (the best plan's days). `capacity`
+    /// (uses left per item) and `days` (days left) restrict it to the rest of a partly fixed
+    /// week; by default the whole week is open.
+    func run(target: Double, seeds: [[Int]], capacity: [Int]? = nil, days: Int? = nil) -> Outcome {
+        let caps = capacity ?? model.cap
+        let D = Double(days ?? model.days)
         let itemCount = model.itemCount
         var patterns: [[Int]] = []
-        for day in seeds where !day.isEmpty && !patterns.contains(day) { patterns.append(day) }
+        for day in seeds where !day.isEmpty && !patterns.contains(day) && day.allSatisfy({ caps[$0] > 0 }) {
+            patterns.append(day)
+        }
         var best = Double.infinity
         var bestLambda = [Double](repeating: 0, count: itemCount)
         var lambda = bestLambda
@@ -41,12 +46,12 @@ struct LagrangianBound {
         var used: [[Int]] = []
         var fill = 0.0
         var converged = false
-        let noBlock = [Bool](repeating: false, count: itemCount)
-        if !patterns.isEmpty, let master = solveMaster(patterns) {
+        let blocked = caps.map { $0 <= 0 }
+        if !patterns.isEmpty, let master = solveMaster(patterns, caps: caps, days: D) {
             (lambda, mu, used, fill) = master
         }
         for _ in 0..<iterations {
-            let price = solver.solve(DayQuery(penalty: lambda, blocked: noBlock, novel: nil, tieBreak: false,
+            let price = solver.solve(DayQuery(penalty: lambda, blocked: blocked, novel: nil, tieBreak: false,
                                               budget: budget, warmStart: nil, candidates: nil))
             guard let items = price.items else {
                 if price.complete && best == .infinity { return Outcome(bound: -.infinity, multipliers: lambda, patterns: []) }
@@ -54,7 +59,7 @@ struct LagrangianBound {
             }
             // Every day holds some pattern, so no max with 0 is needed here.
             var value = price.upperBound
-            for i in 0..<itemCount where lambda[i] > 0 { value += lambda[i] * Double(model.cap[i]) / D }
+            for i in 0..<itemCount where lambda[i] > 0 { value += lambda[i] * Double(caps[i]) / D }
             if value < best {
                 best = value
                 bestLambda = lambda
@@ -68,7 +73,7 @@ struct LagrangianBound {
             }
             if patterns.contains(items) { break }
             patterns.append(items)
-            guard let master = solveMaster(patterns) else { break }
+            guard let master = solveMaster(patterns, caps: caps, days: D) else { break }
             (lambda, mu, used, fill) = master
         }
         return Outcome(bound: best, multipliers: bestLambda, patterns: used, generated: patterns,
@@ -78,7 +83,8 @@ struct LagrangianBound {
     /// The master LP over the patterns so far: its item prices, convexity price, the patterns it
     /// uses (largest share first) and the share of days it fills. Each pattern is worth its day
     /// score + 1, so the master fills every day whenever the caps allow it.
-    private func solveMaster(_ patterns: [[Int]]) -> (lambda: [Double], mu: Double, used: [[Int]], fill: Double)? {
+    private func solveMaster(_ patterns: [[Int]], caps: [Int], days D: Double)
+        -> (lambda: [Double], mu: Double, used: [[Int]], fill: Double)? {
         var rowOf: [Int: Int] = [:]
         var items: [Int] = []
         for pattern in patterns {
@@ -94,8 +100,7 @@ struct LagrangianBound {
             for i in pattern { if let r = rowOf[i] { matrix[r * columns + c] += 1 } }
             matrix[items.count * columns + c] = 1
         }
-        let D = Double(model.days)
-        let rhs = items.map { Double(model.cap[$0]) / D } + [1]
+        let rhs = items.map { Double(caps[$0]) / D } + [1]
         let lp = MasterLP(matrix: matrix, rows: rows, columns: columns, rhs: rhs,
                           objective: patterns.map { model.dayScore($0) + 1 })
         guard let solution = lp.solve() else { return nil }

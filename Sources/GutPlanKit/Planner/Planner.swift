@@ -93,6 +93,12 @@ public struct Planner: Sendable {
                     consider(.success(patterned))
                 }
                 if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
+                // Small catalogues: dive on the master, one day at a time.
+                if open() && model.itemCount <= 400,
+                   let dived = PatternDive(model: model, bound: lagrangian, patternBudget: patternBudget)
+                    .run(seeds: outcome.generated + (best?.days ?? [])) {
+                    consider(.success(dived))
+                }
             }
         }
         for order in orders.dropFirst() where open() { consider(search.construct(dayOrder: order, penalty: nil)) }

@@ -1,0 +1,24 @@
+/// A diving heuristic on the column-generation master: fix one day to the pattern the master
+/// uses most, re-solve the master for the days left with the uses left, and repeat; then
+/// `PatternWeek` orders the chosen days (and may swap in better ones from every pattern seen)
+/// under the no-consecutive rule. It finds weeks that greedy construction and local search miss
+/// when the master's optimum is fractional.
+struct PatternDive {
+    let model: PlannerModel
+    let bound: LagrangianBound
+    let patternBudget: Int
+
+    func run(seeds: [[Int]]) -> WeekState? {
+        var caps = model.cap
+        var chosen: [[Int]] = []
+        var seen = seeds
+        for step in 0..<model.days {
+            let outcome = bound.run(target: -.infinity, seeds: seen, capacity: caps, days: model.days - step)
+            for pattern in outcome.generated where !seen.contains(pattern) { seen.append(pattern) }
+            guard let pick = outcome.patterns.first(where: { $0.allSatisfy { caps[$0] > 0 } }) else { break }
+            chosen.append(pick)
+            for i in pick { caps[i] -= 1 }
+        }
+        return PatternWeek(model: model, budget: patternBudget).search(patterns: chosen + seen, incumbent: -1)
+    }
+}
