@@ -19,6 +19,9 @@ struct PatternDive {
             chosen.append(pick)
             for i in pick { caps[i] -= 1 }
         }
-        return PatternWeek(model: model, budget: patternBudget).search(patterns: chosen + seen, incumbent: -1)
+        let week = PatternWeek(model: model, budget: patternBudget)
+        if chosen.count == model.days, let ordered = week.order(chosen) { return ordered }
+        return week.search(patterns: chosen + seen, incumbent: -1)
     }
 }
+

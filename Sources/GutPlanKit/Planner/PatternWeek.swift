@@ -45,4 +45,36 @@ struct PatternWeek {
         for day in state.days { for i in day { state.counts[i] += 1 } }
         return state
     }
+
+    /// Orders exactly these days (a multiset that already respects the weekly caps) so that no
+    /// no-consecutive item falls on two adjacent days; `nil` when no order works in budget.
+    func order(_ days: [[Int]]) -> WeekState? {
+        let D = days.count
+        var used = [Bool](repeating: false, count: D)
+        var sequence: [Int] = []
+        var nodes = 0
+        func clash(_ a: [Int], _ b: [Int]) -> Bool {
+            a.contains { model.noConsecutive[$0] && b.contains($0) }
+        }
+        func place() -> Bool {
+            if sequence.count == D { return true }
+            for k in 0..<D where !used[k] {
+                nodes += 1
+                if nodes > budget { return false }
+                // Identical days are interchangeable: try only the first unused copy.
+                if (0..<k).contains(where: { !used[$0] && days[$0] == days[k] }) { continue }
+                if let last = sequence.last, clash(days[last], days[k]) { continue }
+                used[k] = true
+                sequence.append(k)
+                if place() { return true }
+                sequence.removeLast()
+                used[k] = false
+            }
+            return false
+        }
+        guard place() else { return nil }
+        var state = WeekState(days: sequence.map { days[$0] }, counts: [Int](repeating: 0, count: model.itemCount))
+        for day in state.days { for i in day { state.counts[i] += 1 } }
+        return state
+    }
 }

@@ -8,16 +8,19 @@
 /// Work is limited by counts, never by clocks, so the same problem and seed give the same plan.
 public struct Planner: Sendable {
     /// Candidate evaluations allowed in one day solve of the primal search.
-    var primalBudget = 400_000
+    var primalBudget = 2_000_000
     /// Candidate evaluations allowed in one day solve of the bound.
     var boundBudget = 600_000
+    /// Candidate evaluations for the first, unpenalised day solve: its optimum bounds the score
+    /// on its own, so it may search longer (large catalogues need millions).
+    var relaxedBudget = 20_000_000
     var boundIterations = 300
     var localSearchRounds = 12
     /// Slots with more candidates than this are searched over a pool of the most useful ones.
     var poolSize = 64
     /// Total day-search work (candidate evaluations) after which local search stops: it keeps
     /// large catalogues within seconds; small ones finish long before it.
-    var workLimit = 30_000_000
+    var workLimit = 40_000_000
     /// Nodes of the search that assembles a week from the bound's day patterns.
     var patternBudget = 200_000
 
@@ -35,7 +38,7 @@ public struct Planner: Sendable {
         let noBlock = [Bool](repeating: false, count: model.itemCount)
 
         let relaxed = solver.solve(DayQuery(penalty: nil, blocked: noBlock, novel: nil, tieBreak: false,
-                                            budget: boundBudget, warmStart: nil, candidates: nil))
+                                            budget: relaxedBudget, warmStart: nil, candidates: nil))
         if relaxed.items == nil && relaxed.complete {
             throw PlanningFailure(dayMessage(problem: problem, model: model, solver: solver, day: nil, blocked: noBlock))
         }
