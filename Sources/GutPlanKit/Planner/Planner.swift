@@ -16,6 +16,8 @@ public struct Planner: Sendable {
     var relaxedBudget = 20_000_000
     var boundIterations = 300
     var localSearchRounds = 12
+    /// Local-search rounds for each candidate week before the best one gets the full rounds.
+    var candidateRounds = 2
     /// Slots with more candidates than this are searched over a pool of the most useful ones.
     var poolSize = 64
     /// Total day-search work (candidate evaluations) after which local search stops: it keeps
@@ -55,7 +57,7 @@ public struct Planner: Sendable {
             switch attempt {
             case .success(let state):
                 // While a gap remains, every candidate is polished by local search first.
-                let polished = open() ? search.improve(state, rounds: localSearchRounds, ceiling: min(ceiling, upperBound * D), workLimit: workLimit) : state
+                let polished = open() ? search.improve(state, rounds: candidateRounds, ceiling: min(ceiling, upperBound * D), workLimit: workLimit) : state
                 let k = search.key(polished)
                 if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
             case .failure(let failure):
