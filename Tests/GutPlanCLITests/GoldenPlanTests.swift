@@ -42,4 +42,22 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         try Golden.check(result.stdout, name: "planCSVGolden")
     }
+
+    /// A vegan profile without soy or nuts, where the rules cannot cover everything: the JSON pins
+    /// the plan, its score and the proven bound (equal here).
+    @Test func planVeganJSONGolden() throws {
+        let result = try CLIHarness.run(["plan", "--confirmed", "b12,iron,zinc,calcium,vitamin-d", "--diet", "vegan",
+                                         "--exclude", "soy,nuts", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try Golden.check(result.stdout, name: "planVeganJSONGolden")
+    }
+
+    /// An older man on a vegetarian, gluten-free diet with a narrow energy band and many flags.
+    @Test func planOlderManJSONGolden() throws {
+        let result = try CLIHarness.run(["plan", "--confirmed", "calcium,vitamin-d,magnesium", "--suspected", "b6,fiber,probiotics",
+                                         "--sex", "male", "--age", "72", "--diet", "vegetarian", "--exclude", "gluten",
+                                         "--kcal", "2000-2300", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try Golden.check(result.stdout, name: "planOlderManJSONGolden")
+    }
 }
