@@ -26,7 +26,7 @@ enum ExplainCommand: Subcommand {
                                                        command: name, context: context)
         var width = context.stdoutIsTerminal ? context.terminalWidth : 80
         if let text = arguments.value("width") {
-            do { width = try Validate.width(text) } catch { throw GutPlanError.usage("--width \(text): \(error.message)") }
+            do { width = try Validate.width(text) } catch { throw GutPlanError.usage("--width \(text.clipped(to: 80)): \(error.message)") }
         }
         let text = try Backend.explain(gutplan, completed, width: width)
         context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")

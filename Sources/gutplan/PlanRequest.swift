@@ -38,7 +38,7 @@ struct PlanRequest: Sendable, Equatable {
     init(_ arguments: ParsedArguments) throws(GutPlanError) {
         func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(GutPlanError) -> T? {
             guard let text = arguments.value(option) else { return nil }
-            do { return try parse(text) } catch { throw GutPlanError.usage("--\(option) \(text): \(error.message)") }
+            do { return try parse(text) } catch { throw GutPlanError.usage("--\(option) \(text.clipped(to: 80)): \(error.message.clipped(to: 400))") }
         }
         confirmed = try check("confirmed", Validate.list) ?? []
         suspected = try check("suspected", Validate.list) ?? []

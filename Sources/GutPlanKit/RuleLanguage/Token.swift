@@ -42,11 +42,5 @@ struct Token: Sendable, Equatable {
     }
 
     /// Long text cut to 40 scalars so a message stays one readable line.
-    static func clipped(_ text: String, limit: Int = 40) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.count > limit else { return text }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.prefix(limit))
-        return String(view) + "…"
-    }
+    static func clipped(_ text: String, limit: Int = 40) -> String { text.clipped(to: limit) }
 }

@@ -133,15 +133,7 @@ public struct CSVTable: Sendable {
     static let messageLimit = 400
 
     /// `message`, or its first and last scalars around `…` when longer than `messageLimit`.
-    static func clipped(_ message: String) -> String {
-        let scalars = message.unicodeScalars
-        guard scalars.count > messageLimit else { return message }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.prefix(messageLimit / 2))
-        view.append("…")
-        view.append(contentsOf: scalars.suffix(messageLimit / 4))
-        return String(view)
-    }
+    static func clipped(_ message: String) -> String { message.clipped(to: messageLimit, keepEnd: true) }
 
     /// The text of a physical line (without its line end), or `nil` when unknown or too long to show.
     public func sourceLine(_ line: Int) -> String? {

@@ -12,9 +12,13 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The text of the offending line, for the caret display; `nil` when not known.
     public var sourceLine: String?
 
+    /// Messages longer than this many scalars are clipped around `…` (a 1 MB name in a rule
+    /// file must not make a 1 MB message).
+    public static let messageLimit = 1000
+
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, sourceLine: String? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = message.clipped(to: Self.messageLimit, keepEnd: true)
         self.location = location
         self.sourceLine = sourceLine
     }
