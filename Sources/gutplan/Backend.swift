@@ -65,7 +65,7 @@ enum Backend {
         let directory = rulesDirectory(path)
         let gutplan = try GutPlan.load(rules: directory)
         let knowledge = gutplan.knowledge
-        let warnings = RuleChecker.check(knowledge).filter { $0.severity == .warning }
+        let warnings = gutplan.warnings
         var lines = warnings.map(\.rendered)
         lines.append("\(directory): ok — \(knowledge.nutrients.count) nutrients, \(knowledge.foods.count) foods, "
             + "\(knowledge.meals.count) meals, \(knowledge.steps.count) stress steps, \(knowledge.symptoms.count) symptoms, "

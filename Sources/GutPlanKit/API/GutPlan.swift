@@ -3,9 +3,13 @@ import Foundation
 /// The library's front door: load a rule directory once, then assess profiles and plan weeks.
 public struct GutPlan: Sendable {
     public let knowledge: KnowledgeBase
+    /// What loading found questionable but not wrong: rules that can never fire, shadowed
+    /// rules, nutrients no rule covers (`gutplan rules check` prints them).
+    public let warnings: [Diagnostic]
 
-    public init(knowledge: KnowledgeBase) {
+    public init(knowledge: KnowledgeBase, warnings: [Diagnostic] = []) {
         self.knowledge = knowledge
+        self.warnings = warnings
     }
 
     /// Loads and validates a rule directory: exit 66 when it is missing, 65 when it is invalid.
@@ -20,7 +24,7 @@ public struct GutPlan: Sendable {
             throw .badData(result.diagnostics.filter { $0.severity == .error })
         case nil:
             guard let knowledge = result.knowledge else { throw .badData(result.diagnostics) }
-            return GutPlan(knowledge: knowledge)
+            return GutPlan(knowledge: knowledge, warnings: result.diagnostics.filter { $0.severity == .warning })
         }
     }
 

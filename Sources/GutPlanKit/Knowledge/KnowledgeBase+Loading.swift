@@ -34,7 +34,7 @@ extension KnowledgeBase {
     }
 
     /// Loads the six CSV files and every `*.rules` file (in byte order of file name), checks
-    /// them and every cross-reference (`RuleChecker`; its errors only, run it again for warnings).
+    /// them and every cross-reference (`RuleChecker`: its errors and its warnings, with source lines).
     public static func loadResult(directory: String) -> LoadResult {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -94,7 +94,12 @@ extension KnowledgeBase {
             diagnostics.append(Diagnostic(.warning, "no .rules files in \(directory)", at: nil))
         }
         var ruleNames: [String: SourceLocation] = [:]
-        var ruleLines: [String: [Substring]] = [:]
+        // Lines split the way the rule lexer counts them, for the caret display.
+        var sources: [String: SourceText] = [:]
+        func sourceLine(_ location: SourceLocation) -> String? {
+            guard let line = sources[location.path]?.line(location.line), line.utf8.count <= 500 else { return nil }
+            return line
+        }
         var weightSetAt: [FlagStatus: SourceLocation] = [:]
         for name in ruleFiles {
             let path = join(directory, name)
@@ -110,13 +115,7 @@ extension KnowledgeBase {
                 continue
             }
             let file = RuleParser.parse(text, path: path)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            ruleLines[path] = lines
-            func sourceLine(_ location: SourceLocation) -> String? {
-                guard location.line >= 1, location.line <= lines.count else { return nil }
-                let line = lines[location.line - 1]
-                return line.utf8.count > 500 ? nil : String(line.hasSuffix("\r") ? line.dropLast() : line)
-            }
+            sources[path] = SourceText(text)
             for error in file.errors {
                 diagnostics.append(Diagnostic(.error, error.message, at: error.location, sourceLine: sourceLine(error.location)))
             }
@@ -149,12 +148,8 @@ extension KnowledgeBase {
         // Cross-references only mean something once every table could be read (rows with errors
         // are left out, so a reference to one of them is reported too).
         if allTablesRead {
-            for var diagnostic in RuleChecker.check(knowledge) where diagnostic.severity == .error {
-                if let location = diagnostic.location, let lines = ruleLines[location.path],
-                   location.line >= 1, location.line <= lines.count, lines[location.line - 1].utf8.count <= 500 {
-                    let line = lines[location.line - 1]
-                    diagnostic.sourceLine = String(line.hasSuffix("\r") ? line.dropLast() : line)
-                }
+            for var diagnostic in RuleChecker.check(knowledge) {
+                if let location = diagnostic.location { diagnostic.sourceLine = sourceLine(location) }
                 diagnostics.append(diagnostic)
             }
         }
