@@ -65,15 +65,11 @@ struct ProblemBuilder {
 
     /// Amount of a nutrient in some portions; unknown values count as 0.
     func amount(of nutrient: Nutrient, in portions: [Meal.Portion]) -> Double {
-        portions.reduce(0) { sum, portion in
-            guard let food = knowledge.food(id: portion.food) else { return sum }
-            return sum + (knowledge.amount(of: nutrient, in: food) ?? 0) * portion.servings
-        }
+        knowledge.amount(of: nutrient, in: portions) ?? 0
     }
 
     func kcal(of portions: [Meal.Portion]) -> Double {
-        guard let energy = knowledge.nutrients.first(where: { $0.id == "energy" }) else { return 0 }
-        return amount(of: energy, in: portions)
+        knowledge.nutrient(id: "energy").map { amount(of: $0, in: portions) } ?? 0
     }
 
     /// The planning problem, after checking the cheap reasons no plan could exist.

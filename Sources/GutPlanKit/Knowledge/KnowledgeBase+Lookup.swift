@@ -59,13 +59,13 @@ extension KnowledgeBase {
         }
     }
 
-    /// A nutrient's amount in a meal: Σ servings × per-serving amount over its foods. Unknown
-    /// amounts count as 0 as long as one food's amount is known; `nil` when none is known (or a
-    /// food is missing from the knowledge base).
-    public func amount(of nutrient: Nutrient, in meal: Meal) -> Double? {
+    /// A nutrient's amount in some portions: Σ servings × per-serving amount. Unknown amounts
+    /// count as 0 as long as one food's amount is known; `nil` when none is known (or a food is
+    /// missing from the knowledge base).
+    public func amount(of nutrient: Nutrient, in portions: [Meal.Portion]) -> Double? {
         var total = 0.0
         var known = false
-        for portion in meal.portions {
+        for portion in portions {
             guard let food = food(id: portion.food) else { return nil }
             if let a = amount(of: nutrient, in: food) {
                 total += a * portion.servings
@@ -75,18 +75,12 @@ extension KnowledgeBase {
         return known ? total : nil
     }
 
-    /// A meal's energy in kcal (`energy_kcal`, unknowns as in `amount(of:in:)`).
+    /// A nutrient's amount in a meal (see `amount(of:in:)` for portions).
+    public func amount(of nutrient: Nutrient, in meal: Meal) -> Double? { amount(of: nutrient, in: meal.portions) }
+
+    /// A meal's energy in kcal (the `energy` nutrient, unknowns as in `amount(of:in:)`).
     public func energy(of meal: Meal) -> Double? {
-        var total = 0.0
-        var known = false
-        for portion in meal.portions {
-            guard let food = food(id: portion.food) else { return nil }
-            if let kcal = food.values["energy_kcal"] {
-                total += kcal * portion.servings
-                known = true
-            }
-        }
-        return known ? total : nil
+        nutrient(id: "energy").flatMap { amount(of: $0, in: meal) }
     }
 
     /// Every tag of a meal's foods (a meal is `dairy` when one of its foods is).
