@@ -18,13 +18,18 @@ public struct PlanningProblem: Sendable, Equatable {
         /// Objective weight; 0 for nutrients listed only for their upper limit.
         public var weight: Double
         public var upperLimit: Double?
+        /// Daily amount from the person's supplements, added to every day's total, both for the
+        /// score and for the upper limit (so food plus supplement never passes the limit).
+        public var supplement: Double
 
-        public init(id: String, unit: String, target: Double?, weight: Double, upperLimit: Double?) {
+        public init(id: String, unit: String, target: Double?, weight: Double, upperLimit: Double?,
+                    supplement: Double = 0) {
             self.id = id
             self.unit = unit
             self.target = target
             self.weight = weight
             self.upperLimit = upperLimit
+            self.supplement = supplement
         }
     }
 
@@ -40,9 +45,19 @@ public struct PlanningProblem: Sendable, Equatable {
         public var amounts: [Double]
         /// Tie-break: servings of foods the fired rules prefer.
         public var preference: Double
+        /// Amount of each nutrient that the score counts (what is absorbed), aligned with
+        /// `nutrients`; `nil` means "the same as `amounts`". Upper limits always use `amounts`.
+        public var counted: [Double]?
+        /// Plant species the item contains (raw and cooked carrot are one species).
+        public var plants: [String]
+        /// Ids of the weighted nutrients for which the item holds one of the rules' preferred foods.
+        public var preferredFor: [String]
+        /// 1-based days on which the item may be planned; `nil` means every day.
+        public var days: [Int]?
 
         public init(id: String, slots: [Slot], kcal: Double, maxPerWeek: Int, noConsecutiveDays: Bool,
-                    amounts: [Double], preference: Double) {
+                    amounts: [Double], preference: Double, counted: [Double]? = nil, plants: [String] = [],
+                    preferredFor: [String] = [], days: [Int]? = nil) {
             self.id = id
             self.slots = slots
             self.kcal = kcal
@@ -50,6 +65,57 @@ public struct PlanningProblem: Sendable, Equatable {
             self.noConsecutiveDays = noConsecutiveDays
             self.amounts = amounts
             self.preference = preference
+            self.counted = counted
+            self.plants = plants
+            self.preferredFor = preferredFor
+            self.days = days
+        }
+    }
+
+    /// A daily ratio limit: `Σ numerator ≤ max · Σ denominator` over one day's items, where each
+    /// side is a nutrient id of `nutrients` or `energy` (the items' `kcal`); e.g. saturated-fat kcal
+    /// at most 0.10 of energy.
+    public struct RatioLimit: Sendable, Equatable {
+        public var id: String
+        public var numerator: String
+        public var denominator: String
+        public var max: Double
+
+        public init(id: String, numerator: String, denominator: String, max: Double) {
+            self.id = id
+            self.numerator = numerator
+            self.denominator = denominator
+            self.max = max
+        }
+    }
+
+    /// A cap on one food wherever it appears: `Σ amounts[item] · x(item, day)` at most `maxPerDay`
+    /// on every day and at most `maxPerWeek` over the week, in the cap's own unit (eggs as eggs).
+    public struct FoodCap: Sendable, Equatable {
+        public var id: String
+        public var maxPerDay: Double?
+        public var maxPerWeek: Double?
+        /// Amount of the capped food in each item, keyed by item id (items without it are absent).
+        public var amounts: [String: Double]
+
+        public init(id: String, maxPerDay: Double?, maxPerWeek: Double?, amounts: [String: Double]) {
+            self.id = id
+            self.maxPerDay = maxPerDay
+            self.maxPerWeek = maxPerWeek
+            self.amounts = amounts
+        }
+    }
+
+    /// An item fixed in a day and slot (a lock); `day` is 1-based.
+    public struct Fixed: Sendable, Equatable {
+        public var day: Int
+        public var slot: Slot
+        public var item: String
+
+        public init(day: Int, slot: Slot, item: String) {
+            self.day = day
+            self.slot = slot
+            self.item = item
         }
     }
 
@@ -58,13 +124,28 @@ public struct PlanningProblem: Sendable, Equatable {
     public var energy: ClosedRange<Double>
     public var nutrients: [NutrientTerm]
     public var items: [Item]
+    public var ratioLimits: [RatioLimit]
+    public var foodCaps: [FoodCap]
+    /// At most this many distinct plant species count towards `plants` (30: McDonald et al. 2018).
+    public var plantsCap: Int
+    /// Weeks whose score is at least the best score minus this tie on score, and are then
+    /// ordered by plants, preferred days and distinct meals.
+    public var scoreTolerance: Double
+    public var fixed: [Fixed]
 
     public init(days: Int = 7, slots: [Slot] = Slot.planned, energy: ClosedRange<Double>,
-                nutrients: [NutrientTerm], items: [Item]) {
+                nutrients: [NutrientTerm], items: [Item], ratioLimits: [RatioLimit] = [],
+                foodCaps: [FoodCap] = [], plantsCap: Int = 30, scoreTolerance: Double = 0.005,
+                fixed: [Fixed] = []) {
         self.days = days
         self.slots = slots
         self.energy = energy
         self.nutrients = nutrients
         self.items = items
+        self.ratioLimits = ratioLimits
+        self.foodCaps = foodCaps
+        self.plantsCap = plantsCap
+        self.scoreTolerance = scoreTolerance
+        self.fixed = fixed
     }
 }
