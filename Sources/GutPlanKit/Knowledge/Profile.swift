@@ -1,5 +1,5 @@
 /// The person a plan is for, and everything they flagged.
-public struct Profile: Sendable, Equatable {
+public struct Profile: Sendable, Equatable, Codable {
     public var sex: Sex
     public var age: Int
     public var diet: Diet
