@@ -106,6 +106,62 @@ public struct MealPlan: Sendable, Equatable, Codable {
         case stress
     }
 
+    /// One ingredient of a meal in a cook's measures: "3 large eggs (150 g)".
+    public struct Ingredient: Sendable, Equatable, Codable {
+        /// Food id.
+        public var food: String
+        /// Rounded to what a cook measures (quarters, halves, whole eggs).
+        public var amount: Double
+        /// `large egg`, `cup`, `clove`, `g`.
+        public var unit: String
+        public var grams: Double
+        /// The whole phrase, e.g. `1 cup cooked brown rice (195 g)`.
+        public var text: String
+
+        public init(food: String, amount: Double, unit: String, grams: Double, text: String) {
+            self.food = food
+            self.amount = amount
+            self.unit = unit
+            self.grams = grams
+            self.text = text
+        }
+    }
+
+    /// When to test again after a confirmed deficiency, from cited guidance.
+    public struct Retest: Sendable, Equatable, Codable {
+        public var nutrient: String
+        /// The test to ask for, e.g. `serum ferritin`.
+        public var test: String
+        /// When, in words: `after 8-12 weeks`.
+        public var after: String
+        /// The earliest date (YYYY-MM-DD) when the plan has a start date.
+        public var date: String?
+        public var source: String
+
+        public init(nutrient: String, test: String, after: String, date: String?, source: String) {
+            self.nutrient = nutrient
+            self.test = test
+            self.after = after
+            self.date = date
+            self.source = source
+        }
+    }
+
+    /// One week's own result, when a plan runs several weeks.
+    public struct WeekSummary: Sendable, Equatable, Codable {
+        public var week: Int
+        public var score: Double
+        public var upperBound: Double
+        public var plants: Plants
+
+        public init(week: Int, score: Double, upperBound: Double, plants: Plants) {
+            self.week = week
+            self.score = score
+            self.upperBound = upperBound
+            self.plants = plants
+        }
+    }
+
     /// One planned item: a meal, an addition or a stress step.
     public struct Item: Sendable, Equatable, Codable {
         public var slot: Slot
@@ -128,6 +184,12 @@ public struct MealPlan: Sendable, Equatable, Codable {
         public var why: [String]
         /// For a stress step: how to do it and for how long.
         public var detail: String?
+        /// For a meal or addition: what goes in, in a cook's measures, for `servings` people.
+        public var ingredients: [Ingredient] = []
+        /// Steps of the method (1-5), empty when none is written.
+        public var method: [String] = []
+        public var prepMinutes: Int?
+        public var cookMinutes: Int?
 
         public init(slot: Slot, kind: Kind, id: String, name: String, kcal: Double?, foods: [Meal.Portion],
                     nutrients: [String: Double], counted: [String: Double] = [:], factors: [Factor] = [],
@@ -151,8 +213,12 @@ public struct MealPlan: Sendable, Equatable, Codable {
     public struct Day: Sendable, Equatable, Codable {
         /// 1 to 7.
         public var number: Int
-        /// `Monday` ... `Sunday`.
+        /// `Monday` ... `Sunday`; with a start date, the real weekday of `date`.
         public var name: String
+        /// `YYYY-MM-DD` when the plan has a start date.
+        public var date: String? = nil
+        /// 1-based week of the plan (day 8 is in week 2).
+        public var week: Int = 1
         /// In slot order: breakfast, lunch, dinner, snack, fermented, prebiotic, stress.
         public var items: [Item]
         /// What is eaten from food: `kcal` and every nutrient of the problem (reported ones, and
@@ -179,7 +245,21 @@ public struct MealPlan: Sendable, Equatable, Codable {
         public var food: String
         public var name: String
         public var servings: Double
+        /// Grams eaten (for all the people at the table).
         public var grams: Double
+        /// Shop aisle: produce; meat and fish; dairy and eggs; grains and bakery; tins and jars;
+        /// frozen; nuts and seeds; other.
+        public var aisle: String = "other"
+        /// What to buy, e.g. `brown rice, dry`.
+        public var item: String = ""
+        /// How much to buy, in `unit`.
+        public var quantity: Double = 0
+        /// `g`, `egg`, `l`, `head`, ...
+        public var unit: String = "g"
+        /// Grams bought (dry weight for grains and legumes).
+        public var boughtGrams: Double = 0
+        /// Day numbers on which it is used.
+        public var usedOn: [Int] = []
 
         public init(food: String, name: String, servings: Double, grams: Double) {
             self.food = food
@@ -208,6 +288,14 @@ public struct MealPlan: Sendable, Equatable, Codable {
     /// Sodium, saturated fat and the other daily limits, day by day.
     public var limits: [LimitSummary]
     public var plants: Plants
+    /// Day 1's date (`YYYY-MM-DD`), when given.
+    public var start: String? = nil
+    /// People at the table: ingredients and shopping are scaled by it; nutrition is one person's.
+    public var servings: Int = 1
+    /// Each week's score, bound and plants (one entry for a one-week plan).
+    public var weeks: [WeekSummary] = []
+    /// When to test again after each confirmed deficiency.
+    public var retests: [Retest] = []
 
     /// Shown wherever a person reads the plan.
     public static let disclaimer =
