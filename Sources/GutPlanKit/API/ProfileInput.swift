@@ -16,6 +16,8 @@ public struct ProfileInput: Sendable, Equatable {
     public var activity: Activity?
     /// Daily supplements as typed: `vitamin-d=25ug`, `iron=18 mg`, `vitamin d=1000IU`.
     public var supplements: [String]
+    /// The low-FODMAP elimination phase.
+    public var lowFODMAP: Bool = false
 
     public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labsPath: String? = nil,
                 sex: Sex = .female, age: Int = 35, diet: Diet = .omnivore, exclude: [String] = [],
@@ -46,6 +48,7 @@ extension GutPlan {
                               exclude: try input.exclude.map { name throws(GutPlanError) in try excludable(name) },
                               energy: input.energy, activity: input.activity)
         profile.supplements = try supplements(input.supplements)
+        profile.lowFODMAP = input.lowFODMAP
         profile.confirmed = try nutrientIDs(input.confirmed)
         profile.suspected = try nutrientIDs(input.suspected).subtracting(profile.confirmed)
         for name in input.symptoms {

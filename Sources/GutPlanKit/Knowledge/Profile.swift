@@ -18,6 +18,8 @@ public struct Profile: Sendable, Equatable, Codable {
     public var activity: Activity?
     /// Daily supplements by nutrient id, in the nutrient's unit symbol (`vitamin-d`: 25 ug).
     public var supplements: [String: Double]
+    /// The low-FODMAP elimination phase: every food of every item low-FODMAP at its serving.
+    public var lowFODMAP: Bool = false
 
     public init(sex: Sex = .female, age: Int = 35, diet: Diet = .omnivore, exclude: [String] = [],
                 energy: ClosedRange<Double>? = nil, confirmed: Set<String> = [], suspected: Set<String> = [],
