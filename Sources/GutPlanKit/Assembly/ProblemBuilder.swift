@@ -5,6 +5,7 @@ struct ProblemBuilder {
     /// The person, with the energy band resolved.
     let profile: Profile
     let assessment: Assessment
+    let options: PlanOptions
     let band: AgeBand
     /// Nutrients in the problem: weighted ones with a target, every one with an upper limit or
     /// a daily limit, and the numerators of energy-share limits.
@@ -41,7 +42,8 @@ struct ProblemBuilder {
     static let mealMaxPerWeek = 2
     static let additionMaxPerWeek = 4
 
-    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment) {
+    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions()) {
+        self.options = options
         self.knowledge = knowledge
         self.profile = profile
         self.assessment = assessment
