@@ -110,4 +110,21 @@ enum MealData {
         #expect(seafood.allSatisfy { $0.hemeShare == 0.4 })
         #expect(kb.foods.filter { $0.tags.isDisjoint(with: Food.fodmapFreeTags.subtracting(["egg"])) }.allSatisfy { $0.hemeShare == 0 })
     }
+
+    @Test func uvMushroomsOnlyInDishesNamedSo() throws {
+        let kb = try MealData.knowledge()
+        let mismatched = kb.meals.filter {
+            $0.portions.contains { $0.food == "mushrooms-uv" } != $0.name.contains("UV-exposed")
+        }
+        #expect(mismatched.map(\.id) == [])
+        #expect(kb.meals.contains { $0.portions.contains { $0.food == "mushrooms" } })
+    }
+
+    @Test func cookedEggDishesDoNotUseHardBoiledEggs() throws {
+        let kb = try MealData.knowledge()
+        let cooked = ["omelette", "frittata", "shakshuka", "scrambl", "fried rice", "egg-fried", "hash", "huevos"]
+        let dishes = kb.meals.filter { meal in cooked.contains { meal.name.lowercased().contains($0) } }
+        #expect(dishes.count >= 8)
+        #expect(dishes.filter { $0.portions.contains { $0.food == "egg" } }.map(\.id) == [])
+    }
 }
