@@ -97,7 +97,7 @@ enum OutputTarget: Equatable {
     }
 
     private static func inode(_ info: stat) -> Identity {
-        .inode(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        .inode(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
     }
 
     /// `true` when this is the null device (writing both outputs there is harmless).
