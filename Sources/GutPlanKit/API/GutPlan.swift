@@ -12,7 +12,8 @@ public struct GutPlan: Sendable {
         self.warnings = warnings
     }
 
-    /// Loads and validates a rule directory: exit 66 when it is missing, 65 when it is invalid.
+    /// Loads and validates a rule directory: `.missingInput` when it or a data file is missing or
+    /// unreadable (the message says why), `.badData` with every problem when it is invalid.
     public static func load(rules directory: String) throws(GutPlanError) -> GutPlan {
         let result = KnowledgeBase.loadResult(directory: directory)
         switch result.failure {
