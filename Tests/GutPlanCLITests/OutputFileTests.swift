@@ -34,6 +34,12 @@ import Testing
         #expect(full.status == 74, "\(full.stderr)")
         #expect(full.stderr.contains("/dev/full: No space left on device"))
         #expect(Self.isCharacterDevice("/dev/full"))
+        // The problem is written first: when that fails, nothing else is written.
+        let problem = try CLIHarness.run(Self.plan + ["--emit-problem", "/dev/full"])
+        #expect(problem.status == 74, "\(problem.stderr)")
+        #expect(problem.stdout.isEmpty)
+        // Both outputs discarded on /dev/null is allowed.
+        #expect(try CLIHarness.run(Self.plan + ["-o", "/dev/null", "--emit-problem", "/dev/null"]).status == 0)
         // /dev/stdout is standard output (here a file of the harness), not a file to replace.
         let stdout = try CLIHarness.run(Self.plan + ["-o", "/dev/stdout"])
         let reference = try CLIHarness.run(Self.plan)
