@@ -12,14 +12,15 @@ public struct GutPlan: Sendable {
         self.warnings = warnings
     }
 
-    /// Loads and validates a rule directory: exit 66 when it is missing, 65 when it is invalid.
+    /// Loads and validates a rule directory: `.missingInput` when it or a data file is missing or
+    /// unreadable (the message says why), `.badData` with every problem when it is invalid.
     public static func load(rules directory: String) throws(GutPlanError) -> GutPlan {
         let result = KnowledgeBase.loadResult(directory: directory)
         switch result.failure {
         case .missing(let paths):
             throw .missingInput(paths.count == 1 && paths[0] == directory
-                ? "rule directory '\(directory)' not found (give --rules DIR or set GUTPLAN_RULES)"
-                : "missing in the rule directory: " + paths.joined(separator: ", "))
+                ? "cannot read rule directory \(directory): " + Self.whyUnreadable(directory, expectingFolder: true)
+                : "cannot read " + paths.map { "\($0): " + Self.whyUnreadable($0) }.joined(separator: "; "))
         case .invalid:
             throw .badData(result.diagnostics.filter { $0.severity == .error })
         case nil:
@@ -98,19 +99,39 @@ public struct GutPlan: Sendable {
     /// Refuses profiles the knowledge base cannot serve, with messages a person can act on.
     func validate(_ profile: Profile) throws(GutPlanError) {
         guard AgeBand(age: profile.age) != nil else {
-            throw .usage("age \(profile.age) is not supported: gutplan's reference intakes are for adults (19 or older)")
+            throw .invalidRequest("age \(profile.age) is not supported: gutplan's reference intakes are for adults (19 or older)")
         }
         for id in profile.confirmed.union(profile.suspected).sorted() {
             guard let nutrient = knowledge.nutrients.first(where: { $0.id == id }) else {
-                throw .usage("unknown nutrient '\(id)'")
+                throw .invalidRequest("unknown nutrient '\(id)'")
             }
             if nutrient.targets.isEmpty {
-                throw .usage("\(nutrient.name) has no daily target to plan for, so it cannot be flagged")
+                throw .invalidRequest("\(nutrient.name) has no daily target to plan for, so it cannot be flagged")
             }
         }
         for name in profile.exclude { _ = try excludable(name) }
         if let energy = profile.energy, !(energy.lowerBound > 0 && energy.lowerBound.isFinite && energy.upperBound.isFinite) {
-            throw .usage("the energy band must be positive kcal, as MIN-MAX")
+            throw .invalidRequest("the energy band must be positive kcal, as MIN-MAX")
         }
+    }
+}
+
+extension GutPlan {
+    /// Why `path` cannot be read as a file (or a folder with `expectingFolder`): it does not
+    /// exist, is the wrong kind of file, or the system's reason (`strerror`) for refusing it.
+    static func whyUnreadable(_ path: String, expectingFolder: Bool = false) -> String {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { return "it does not exist" }
+        if expectingFolder {
+            guard isFolder.boolValue else { return "it is not a directory" }
+            return manager.isReadableFile(atPath: path) ? "it cannot be listed" : "permission denied"
+        }
+        if isFolder.boolValue { return "it is a directory, not a file" }
+        let resolved = (path as NSString).resolvingSymlinksInPath
+        if let type = (try? manager.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType, type != .typeRegular {
+            return "it is not a regular file"
+        }
+        return manager.isReadableFile(atPath: path) ? "it could not be read" : "permission denied"
     }
 }

@@ -54,14 +54,14 @@ extension GutPlan {
         for name in input.symptoms {
             guard let symptom = knowledge.symptom(named: name) else {
                 let hint = knowledge.suggestion(forSymptom: name).map { " (did you mean '\($0)'?)" } ?? ""
-                throw .usage("unknown symptom '\(name)'\(hint); known symptoms: "
+                throw .invalidRequest("unknown symptom '\(name.clipped(to: 80))'\(hint); known symptoms: "
                     + knowledge.symptoms.map(\.id).joined(separator: ", "))
             }
             profile.symptoms.insert(symptom.id)
         }
         if let path = input.labsPath {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw .missingInput("cannot read lab report '\(path)'")
+                throw .missingInput("cannot read lab report \(path.clipped(to: 400)): \(Self.whyUnreadable(path))")
             }
             let (results, diagnostics) = LabReport.parse(data, path: path, knowledge: knowledge)
             let errors = diagnostics.filter { $0.severity == .error }
@@ -74,7 +74,7 @@ extension GutPlan {
     func nutrientIDs(_ names: [String]) throws(GutPlanError) -> Set<String> {
         var ids = Set<String>()
         for name in names {
-            if let problem = problem(flagging: name) { throw .usage(problem) }
+            if let problem = problem(flagging: name) { throw .invalidRequest(problem) }
             // A group alias flags the nutrients in it that have a daily target.
             ids.formUnion(knowledge.nutrients(named: name).filter { knowledge.nutrient(id: $0)?.targets.isEmpty == false })
         }
@@ -87,7 +87,7 @@ extension GutPlan {
         let found = knowledge.nutrients(named: name)
         guard !found.isEmpty else {
             let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
-            return "unknown nutrient '\(name)'\(hint); see 'gutplan nutrients' for the names"
+            return "unknown nutrient '\(name.clipped(to: 80))'\(hint); see 'gutplan nutrients' for the names"
         }
         let plannable = found.compactMap(knowledge.nutrient(id:)).filter { !$0.targets.isEmpty }
         guard !plannable.isEmpty else {
@@ -114,6 +114,6 @@ extension GutPlan {
         if tags.contains(lowered) || knowledge.food(id: lowered) != nil { return lowered }
         let candidates = (Array(tags) + knowledge.foods.map(\.id)).sorted()
         let hint = Suggestion.closest(to: lowered, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-        throw .usage("cannot exclude '\(name)': it is neither a food tag nor a food id\(hint)")
+        throw .invalidRequest("cannot exclude '\(name.clipped(to: 80))': it is neither a food tag nor a food id\(hint)")
     }
 }
