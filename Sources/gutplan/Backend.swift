@@ -71,7 +71,9 @@ enum Backend {
         let result: Result<GutPlan.Outcome, GutPlanError>
         do throws(GutPlanError) {
             let profile = try gutplan.resolve(request.input)
-            result = .success(try gutplan.plan(profile, seed: request.seed ?? 0) { (problem: PlanningProblem) throws(GutPlanError) in
+            var options = request.options
+            options.seed = request.seed ?? options.seed
+            result = .success(try gutplan.plan(profile, options: options) { (problem: PlanningProblem) throws(GutPlanError) in
                 do throws(CLIError) { try beforeSolving(problem) } catch { writeFailure = error }
             })
         } catch {

@@ -9,6 +9,8 @@ struct PlanRequest: Sendable, Equatable {
     /// `--rules`; `nil`: `GUTPLAN_RULES`, `./Rules`, then the package's `Rules/`.
     var rulesPath: String?
     var seed: UInt64?
+    /// Scheduling and layout: start date, weeks, servings, meal times, time limits, locks, ramp.
+    var options = PlanOptions()
 
     /// Options shared by `plan` and `explain`.
     static let inputOptions: [OptionSpec] = [
@@ -20,7 +22,11 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
         OptionSpec("diet", value: "DIET", help: "omnivore, pescatarian, vegetarian or vegan (default omnivore)."),
         OptionSpec("exclude", value: "LIST", help: "Food tags or food ids to leave out (dairy,gluten,liver)."),
-        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default 1600-2400 female, 2000-3000 male)."),
+        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default: the Dietary Guidelines' estimate for the sex, age and activity)."),
+        OptionSpec("activity", value: "LEVEL", help: "sedentary, moderate or active: sets the energy band from the Dietary Guidelines (default: the whole sedentary-to-active range)."),
+        OptionSpec("supplements", value: "LIST", help: "Daily supplements, NAME=AMOUNT with ug, mcg, mg, g or (vitamin D) IU: \"vitamin-d=25ug,iron=18mg\". They count in every day's total and limit."),
+        OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-bowl,liver)."),
+        OptionSpec("low-fodmap", help: "The low-FODMAP elimination phase: every food low-FODMAP at its serving."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
         OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]
@@ -35,6 +41,10 @@ struct PlanRequest: Sendable, Equatable {
         input.suspected = try check("suspected", Validate.list) ?? []
         input.symptoms = try check("symptoms", Validate.list) ?? []
         input.exclude = try check("exclude", Validate.list) ?? []
+        for name in try check("avoid", Validate.list) ?? [] where !input.exclude.contains(name) { input.exclude.append(name) }
+        input.activity = try check("activity", Validate.activity)
+        input.supplements = try check("supplements", Validate.list) ?? []
+        input.lowFODMAP = arguments.has("low-fodmap")
         input.sex = try check("sex", Validate.sex) ?? input.sex
         input.age = try check("age", Validate.age) ?? input.age
         input.diet = try check("diet", Validate.diet) ?? input.diet
@@ -72,6 +82,10 @@ enum Validate {
         }
         if items.count == 1, items[0].lowercased() == "none" { return [] }
         return items
+    }
+
+    static func activity(_ text: String) throws(Prompter.Rejection) -> Activity {
+        try choice(text, "activity", Activity.allCases.map(\.rawValue)).flatMap(Activity.init(rawValue:)) ?? .moderate
     }
 
     static func sex(_ text: String) throws(Prompter.Rejection) -> Sex {

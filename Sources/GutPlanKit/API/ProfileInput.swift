@@ -111,9 +111,11 @@ extension GutPlan {
     func excludable(_ name: String) throws(GutPlanError) -> String {
         let tags = Set(knowledge.foods.flatMap(\.tags))
         let lowered = name.lowercased()
-        if tags.contains(lowered) || knowledge.food(id: lowered) != nil { return lowered }
-        let candidates = (Array(tags) + knowledge.foods.map(\.id)).sorted()
+        if tags.contains(lowered) || knowledge.food(id: lowered) != nil || knowledge.meals.contains(where: { $0.id == lowered }) {
+            return lowered
+        }
+        let candidates = (Array(tags) + knowledge.foods.map(\.id) + knowledge.meals.map(\.id)).sorted()
         let hint = Suggestion.closest(to: lowered, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-        throw .invalidRequest("cannot exclude '\(name.clipped(to: 80))': it is neither a food tag nor a food id\(hint)")
+        throw .invalidRequest("cannot leave out '\(name.clipped(to: 80))': it is not a food tag, food id or meal id\(hint)")
     }
 }

@@ -105,7 +105,7 @@ struct ProblemBuilder {
                   foods: portions.compactMap { foodsByID[$0.food] }, absorption: absorption(portions))
         }
         var entries: [Entry] = knowledge.meals
-            .filter { meal in meal.portions.allSatisfy { allowed($0.food) } }
+            .filter { meal in !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } }
             .map { entry(.meal, $0.id, $0.name, $0.slots, $0.portions) }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
