@@ -19,8 +19,8 @@ enum Backend {
 
     /// A lab report must be a readable regular file (exit 66 with the reason otherwise), checked
     /// before any work and before any question; a FIFO is refused rather than waited on.
-    static func checkLabs(_ path: String?) throws(CLIError) {
-        guard let path else { return }
+    static func checkLabs(_ labs: ProfileInput.LabReport?) throws(CLIError) {
+        guard case .file(let path) = labs else { return }
         let shown = path.clipped(to: 200, keepEnd: true)
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {

@@ -21,7 +21,7 @@ enum ExplainCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
-        try Backend.checkLabs(request.input.labsPath)
+        try Backend.checkLabs(request.input.labs)
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
         var width = context.stdoutIsTerminal ? context.terminalWidth : 80

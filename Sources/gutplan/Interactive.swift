@@ -42,7 +42,7 @@ enum Interactive {
         input.confirmed = try prompter.ask("Lab-confirmed deficiencies (comma-separated)", shownDefault: shown(input.confirmed),
                                            defaultValue: input.confirmed, parse: nutrients)
         let confirmed = input.confirmed
-        let flaggedElsewhere = !confirmed.isEmpty || !input.symptoms.isEmpty || input.labsPath != nil
+        let flaggedElsewhere = !confirmed.isEmpty || !input.symptoms.isEmpty || input.labs != nil
         let suspectedDefault = PlanRequest.withoutConfirmed(input.suspected, confirmed: confirmed)
         input.suspected = try prompter.ask(
             "Suspected deficiencies (comma-separated)", shownDefault: shown(suspectedDefault), defaultValue: suspectedDefault,

@@ -82,7 +82,7 @@ enum PlanCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
         let output = try output(arguments)
-        try Backend.checkLabs(request.input.labsPath)
+        try Backend.checkLabs(request.input.labs)
         // Decide where each output goes and refuse a clash or an unwritable destination before
         // any work (and before the questions), so a mistake costs nothing and changes nothing.
         let planPath = output.path ?? "-"

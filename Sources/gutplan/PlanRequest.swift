@@ -49,7 +49,7 @@ struct PlanRequest: Sendable, Equatable {
         input.age = try check("age", Validate.age) ?? input.age
         input.diet = try check("diet", Validate.diet) ?? input.diet
         input.energy = try check("kcal", Validate.energy)
-        input.labsPath = try check("labs", Validate.path)
+        input.labs = try check("labs", Validate.path).map(ProfileInput.LabReport.file)
         seed = try check("seed", Validate.seed)
         rulesPath = try check("rules", Validate.path)
         input.suspected = PlanRequest.withoutConfirmed(input.suspected, confirmed: input.confirmed)

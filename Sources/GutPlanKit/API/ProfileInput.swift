@@ -1,12 +1,20 @@
 import Foundation
 
-/// A profile as a person typed it: nutrient and symptom names as aliases, a lab report path.
+/// A profile as a person typed it: nutrient and symptom names as aliases, a lab report.
 /// `GutPlan.resolve` turns it into a `Profile` of ids, or says precisely what it cannot read.
+/// Every profile option of a front end is one field here.
 public struct ProfileInput: Sendable, Equatable {
+    /// A lab report (CSV `test,value,unit`): a file to read, or its bytes already in memory with
+    /// the name its messages show (`path:line:column`).
+    public enum LabReport: Sendable, Equatable {
+        case file(String)
+        case data(Data, name: String)
+    }
+
     public var confirmed: [String]
     public var suspected: [String]
     public var symptoms: [String]
-    public var labsPath: String?
+    public var labs: LabReport?
     public var sex: Sex
     public var age: Int
     public var diet: Diet
@@ -19,7 +27,7 @@ public struct ProfileInput: Sendable, Equatable {
     /// The low-FODMAP elimination phase.
     public var lowFODMAP: Bool = false
 
-    public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labsPath: String? = nil,
+    public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labs: LabReport? = nil,
                 sex: Sex = .female, age: Int = 35, diet: Diet = .omnivore, exclude: [String] = [],
                 energy: ClosedRange<Double>? = nil, activity: Activity? = nil, supplements: [String] = []) {
         self.activity = activity
@@ -27,7 +35,7 @@ public struct ProfileInput: Sendable, Equatable {
         self.confirmed = confirmed
         self.suspected = suspected
         self.symptoms = symptoms
-        self.labsPath = labsPath
+        self.labs = labs
         self.sex = sex
         self.age = age
         self.diet = diet
@@ -36,7 +44,7 @@ public struct ProfileInput: Sendable, Equatable {
     }
 
     /// `true` when nothing is flagged: no nutrient, symptom or lab report.
-    public var isEmpty: Bool { confirmed.isEmpty && suspected.isEmpty && symptoms.isEmpty && labsPath == nil }
+    public var isEmpty: Bool { confirmed.isEmpty && suspected.isEmpty && symptoms.isEmpty && labs == nil }
 }
 
 extension GutPlan {
@@ -59,11 +67,18 @@ extension GutPlan {
             }
             profile.symptoms.insert(symptom.id)
         }
-        if let path = input.labsPath {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .missingInput("cannot read lab report \(path.clipped(to: 400)): \(Self.whyUnreadable(path))")
+        if let labs = input.labs {
+            let data: Data, path: String
+            switch labs {
+            case .file(let file):
+                guard let contents = FileManager.default.contents(atPath: file) else {
+                    throw .missingInput("cannot read lab report \(file.clipped(to: 400)): \(Self.whyUnreadable(file))")
+                }
+                (data, path) = (contents, file)
+            case .data(let contents, let name):
+                (data, path) = (contents, name)
             }
-            let (results, diagnostics) = LabReport.parse(data, path: path, knowledge: knowledge)
+            let (results, diagnostics) = GutPlanKit.LabReport.parse(data, path: path, knowledge: knowledge)
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else { throw .badData(errors) }
             profile.labs = results
