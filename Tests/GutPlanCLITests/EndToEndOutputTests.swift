@@ -46,18 +46,22 @@ import Testing
         let header = records[0]
         let document = try E2E.json(json.stdout)
         let ids = try #require(document["nutrients"] as? [String])
-        #expect(header.count == 8 + ids.count + 2)
+        #expect(header.count == 8 + 2 * ids.count + 2)
         let days = try #require(document["days"] as? [[String: Any]])
         #expect(days.count == 7)
         for (index, day) in days.enumerated() {
             let totals = try #require(day["totals"] as? [String: Double])
             let rows = records.dropFirst().filter { $0[0] == String(index + 1) }
             #expect(rows.count == 7)
-            let columns = [("kcal", 7)] + ids.enumerated().map { ($0.element, 8 + $0.offset) }
-            for (id, column) in columns {
+            let counted = try #require(day["counted"] as? [String: Double])
+            // Eaten columns sum to `totals`, counted columns (absorbed) to `counted`.
+            let columns = [("kcal", 7, totals)] + ids.enumerated().flatMap {
+                [($0.element, 8 + 2 * $0.offset, totals), ($0.element, 9 + 2 * $0.offset, counted)]
+            }
+            for (id, column, expected) in columns {
                 let sum = rows.reduce(0.0) { $0 + (Double($1[column]) ?? 0) }
-                let total = try #require(totals[id], "no JSON total for \(id)")
-                #expect(abs(sum - total) < 0.001, "day \(index + 1) \(id): CSV \(sum), JSON \(total)")
+                let total = try #require(expected[id], "no JSON total for \(id)")
+                #expect(abs(sum - total) < 0.001, "day \(index + 1) \(id) column \(header[column]): CSV \(sum), JSON \(total)")
             }
         }
     }

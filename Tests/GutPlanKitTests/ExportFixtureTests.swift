@@ -58,7 +58,7 @@ enum PlanFixture {
             let coverage = Dictionary(uniqueKeysWithValues: nutrients.map { ($0.id, min(1, (counted[$0.id] ?? 0) / $0.target)) })
             days.append(.init(number: index + 1, name: dayName, items: items, totals: totals, counted: counted, coverage: coverage))
         }
-        return MealPlan(
+        var plan = MealPlan(
             profile: Profile(sex: .female, age: 35, diet: .omnivore, exclude: ["liver"], confirmed: ["zinc"], suspected: ["vitamin-b12"]),
             flags: ["zinc": .confirmed, "vitamin-b12": .suspected],
             score: 0.9471234, upperBound: 0.951, days: days, nutrients: nutrients,
@@ -74,6 +74,8 @@ enum PlanFixture {
             limits: [.init(id: "sodium", name: "Sodium", unit: "mg", max: 2300,
                            days: [1800, 1900.5, 2000, 2100, 2200, 2300, 1500], source: "NASEM 2019 CDRR")],
             plants: .init(count: 31, value: 30, bound: 30, cap: 30, foods: ["blueberry", "garlic", "oat"]))
+        plan.supplementNames = ["vitamin-b12": ["Vitamin B12", "ug"]]
+        return plan
     }
 }
 

@@ -5,8 +5,20 @@ import Testing
     let plan = PlanFixture.plan()
     let json = try JSONValue(parsing: plan.json())
     guard case .object(let top) = json else { Issue.record("not an object"); return }
-    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "days", "coverage", "nutrients",
-                               "upper_limits", "notes", "shopping", "disclaimer"])
+    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "plants", "supplements", "days", "coverage",
+                               "nutrients", "upper_limits", "limits", "notes", "shopping", "disclaimer"])
+    #expect(json["plants"]?["count"] == 31)
+    #expect(json["plants"]?["value"] == 30)
+    #expect(json["plants"]?["bound"] == 30)
+    #expect(json["supplements"]?["vitamin-b12"] == 0.5)
+    #expect(json["limits"]?[0]?["id"] == "sodium")
+    #expect(json["limits"]?[0]?["max"] == 2300)
+    #expect(json["days"]?[1]?["limits"]?["sodium"] == 1900.5)
+    #expect(json["coverage"]?["zinc"]?["reference"] == 8)
+    #expect(json["coverage"]?["vitamin-b12"]?["supplement"] == 0.5)
+    #expect(json["coverage"]?["vitamin-b12"]?["food_share"] == 0.75)
+    #expect(json["days"]?[0]?["items"]?[1]?["counted"]?["zinc"] == 0.5)
+    #expect(json["days"]?[0]?["items"]?[1]?["factors"]?[0]?["factor"] == 0.405)
     #expect(json["profile"]?["sex"] == "female")
     #expect(json["profile"]?["age"] == 35)
     #expect(json["profile"]?["exclude"] == ["liver"])
@@ -17,7 +29,7 @@ import Testing
     #expect(json["upper_limits"]?["retinol"] == 3000)
     #expect(json["disclaimer"] == .string(MealPlan.disclaimer))
     #expect(json["coverage"]?["zinc"]?["unit"] == "mg")
-    #expect(json["coverage"]?["zinc"]?["target"] == 8)
+    #expect(json["coverage"]?["zinc"]?["target"] == 12)
     #expect(json["coverage"]?["zinc"]?["weight"] == 2)
     #expect(json["coverage"]?["zinc"]?["status"] == "confirmed")
 

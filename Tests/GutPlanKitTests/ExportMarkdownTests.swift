@@ -10,7 +10,8 @@ import Testing
 @Test func markdownHasEveryPart() {
     let text = PlanFixture.plan().markdown()
     for part in ["# gutplan", "## Day 1: Monday", "## Day 7: Sunday", "## Coverage", "## Notes", "## Shopping list",
-                 "> " + MealPlan.disclaimer, "| Zinc | confirmed | 8 mg |"] {
+                 "> " + MealPlan.disclaimer, "| Zinc | confirmed | 12 mg |", "## Daily limits", "- **Plants:** 31 different plants",
+                 "- **Supplements:** Vitamin B12 0.5"] {
         #expect(text.contains(part), "missing \(part)")
     }
     // Every table row has the same number of cells as its header.
