@@ -39,7 +39,7 @@ public struct HouseholdAmount: Sendable, Equatable {
     /// `value` rounded half away from zero to a multiple of `step`, at least one `step`.
     /// The quotient is first snapped to 9 decimals so 0.375 / 0.25 counts as the tie it is.
     static func rounded(_ value: Double, step: Double) -> Double {
-        let steps = (((value / step) * 1e9).rounded() / 1e9).rounded(.toNearestOrAwayFromZero)
+        let steps = ShoppingQuantity.snapped(value / step).rounded(.toNearestOrAwayFromZero)
         return max(steps, 1) * step
     }
 

@@ -46,6 +46,9 @@ public struct ShoppingQuantity: Sendable, Equatable {
         }
     }
 
-    /// `value` snapped to 9 decimals, so 3.0000000001 onions are 3, not 4.
-    static func snapped(_ value: Double) -> Double { (value * 1e9).rounded() / 1e9 }
+    /// `value` snapped to 9 decimals, so 3.0000000001 onions are 3, not 4. Values of a million
+    /// and more are left alone (the snap would overflow, and they carry no such noise that matters).
+    static func snapped(_ value: Double) -> Double {
+        abs(value) < 1e6 ? (value * 1e9).rounded() / 1e9 : value
+    }
 }
