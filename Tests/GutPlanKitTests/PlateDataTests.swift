@@ -62,6 +62,49 @@ import Testing
         }
     }
 
+    /// A word each food goes by in a method (any of `|`-separated words).
+    static let foodWords: [String: String] = [
+        "egg": "egg", "salmon": "salmon", "tuna": "tuna", "sardines": "sardine", "mackerel": "mackerel", "trout": "trout",
+        "cod": "cod", "shrimp": "shrimp", "oysters": "oyster", "mussels": "mussel", "clams": "clam", "beef-ground": "beef",
+        "beef-sirloin": "steak|beef", "beef-liver": "liver", "chicken-breast": "chicken", "chicken-thigh": "chicken",
+        "turkey-breast": "turkey", "pork-loin": "pork", "lamb": "lamb", "milk-fortified": "milk", "yogurt": "yogurt",
+        "greek-yogurt": "yogurt", "cheddar": "cheddar", "cottage-cheese": "cottage cheese", "soy-milk-fortified": "soy milk",
+        "fortified-cereal": "cereal", "fortified-oj": "orange juice", "oats": "oats", "brown-rice": "rice", "quinoa": "quinoa",
+        "whole-wheat-bread": "bread", "whole-wheat-pasta": "pasta|spaghetti|noodles", "barley": "barley",
+        "buckwheat": "buckwheat", "rye-bread": "rye", "corn-tortilla": "tortilla", "lentils": "lentil", "chickpeas": "chickpea",
+        "black-beans": "beans", "kidney-beans": "beans", "edamame": "edamame", "tofu": "tofu", "tempeh": "tempeh",
+        "miso": "miso", "hummus": "hummus", "carrots": "carrot", "carrots-cooked": "carrot", "spinach": "spinach",
+        "spinach-cooked": "spinach", "kale": "kale", "swiss-chard": "chard", "collards": "collard", "broccoli": "broccoli",
+        "brussels-sprouts": "brussels", "sweet-potato": "sweet potato|potatoes", "potato": "potato", "red-pepper": "pepper",
+        "tomato": "tomato", "asparagus": "asparagus", "onions": "onion", "garlic": "garlic", "leeks": "leek",
+        "jerusalem-artichoke": "artichoke", "mushrooms-uv": "mushroom", "green-peas": "peas", "cabbage": "cabbage|slaw",
+        "parsley": "parsley", "beet-greens": "beet greens", "pumpkin": "pumpkin puree", "dandelion-greens": "dandelion",
+        "sauerkraut": "sauerkraut", "orange": "orange", "grapefruit": "grapefruit", "kiwi": "kiwi",
+        "strawberries": "strawberr", "blueberries": "blueberr", "raspberries": "raspberr", "banana": "banana",
+        "apple": "apple", "avocado": "avocado", "mango": "mango", "dried-apricots": "apricot", "lemon-juice": "lemon",
+        "papaya": "papaya", "pumpkin-seeds": "pumpkin seeds", "almonds": "almond", "cashews": "cashew", "walnuts": "walnut",
+        "brazil-nuts": "brazil", "chia-seeds": "chia", "flaxseed": "flax", "sunflower-seeds": "sunflower",
+        "peanut-butter": "peanut butter", "tahini": "tahini", "dark-chocolate": "chocolate", "honey": "honey",
+        "olive-oil": "oil", "chicory-root": "chicory", "kefir": "kefir", "kimchi": "kimchi", "almond-milk-fortified": "almond milk",
+    ]
+
+    /// A method uses every food of its meal (a food added to foods.csv needs its word above).
+    @Test func methodsUseEveryFoodOfTheirMeal() throws {
+        let loaded = try Plate.loaded.get()
+        for meal in loaded.knowledge.meals {
+            guard let recipe = loaded.recipes.first(where: { $0.meal == meal.id }) else { continue }
+            let text = recipe.steps.joined(separator: " ").lowercased()
+            for portion in meal.portions {
+                guard let words = Self.foodWords[portion.food] else {
+                    Issue.record("add a word for food '\(portion.food)' to PlateDataTests.foodWords")
+                    continue
+                }
+                #expect(words.split(separator: "|").contains { Self.hasWord(String($0), in: text) },
+                        "\(meal.id): the method never names \(portion.food)")
+            }
+        }
+    }
+
     static func hasWord(_ word: String, in text: String) -> Bool {
         var start = text.startIndex
         while let range = text.range(of: word, range: start..<text.endIndex) {

@@ -42,6 +42,7 @@ import Testing
         ("porridge,2,x,A.", "'x' is not a number", 2, 12),
         ("pizza,2,5,A.", "unknown meal 'pizza'", 2, 1),
         ("porridge,2,5,\"A.\nB.\"", "must be one line", 2, 14),
+        ("porridge,2,5,A.\tB.", "holds a tab", 2, 14),
     ])
     func badMethodRows(row: String, message: String, line: Int, column: Int) throws {
         let result = try Self.recipes("meal,prep_minutes,cook_minutes,steps\n\(row)\ntoast,1,3,Toast it.\n")

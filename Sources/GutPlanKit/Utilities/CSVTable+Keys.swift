@@ -35,7 +35,7 @@ extension CSVTable {
         return cell.text
     }
 
-    /// A cell of one line of text: not empty (unless `optional`), no line break, at most `limit` scalars.
+    /// A cell of one line of text: not empty (unless `optional`), no line break or tab, at most `limit` scalars.
     func line(_ column: String, in row: Row, optional: Bool = false, limit: Int = 400,
               into diagnostics: inout [Diagnostic]) -> String? {
         guard let cell = field(column, in: row) else { return nil }
@@ -53,6 +53,10 @@ extension CSVTable {
         }
         if text.contains(where: \.isNewline) {
             diagnostics.append(table.diagnostic(.error, "\(column) must be one line (it holds a line break)", at: location))
+            return nil
+        }
+        if text.contains("\t") {
+            diagnostics.append(table.diagnostic(.error, "\(column) holds a tab (use spaces)", at: location))
             return nil
         }
         if text.unicodeScalars.count > limit {
