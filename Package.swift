@@ -16,6 +16,6 @@ let package = Package(
         .executableTarget(name: "gutplan-bench", dependencies: ["GutPlanKit"]),
         .testTarget(name: "GutPlanKitTests", dependencies: ["GutPlanKit"], exclude: ["Fixtures"]),
         // End-to-end tests that run the built `gutplan` binary.
-        .testTarget(name: "GutPlanCLITests", dependencies: ["gutplan"], exclude: ["Golden"]),
+        .testTarget(name: "GutPlanCLITests", dependencies: ["gutplan", "GutPlanKit"], exclude: ["Golden"]),
     ]
 )

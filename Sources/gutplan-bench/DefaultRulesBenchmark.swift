@@ -56,8 +56,15 @@ enum DefaultRulesBenchmark {
         return waitpid(pid, &status, 0) == pid
     }
 
+    /// `Rules/` of the package this benchmark was built from (`$GUTPLAN_RULES` overrides it).
+    static let packageRules: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // gutplan-bench, Sources, package root
+        return url.appendingPathComponent("Rules").path
+    }()
+
     static func run(runs: Int) {
-        let rules = RulesLocator.locate(explicit: nil, environment: ProcessInfo.processInfo.environment).path
+        let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
         let clock = ContinuousClock()
         var loadTimes: [Double] = []
         var loaded: GutPlan?

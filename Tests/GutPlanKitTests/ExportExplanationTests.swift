@@ -5,7 +5,7 @@ import Testing
 /// the rule's unit, facts shown once, entries, and width.
 @Suite struct ExportExplanationTests {
     static func explanation(width: Int) throws -> String {
-        let gutplan = try GutPlan.load(rules: RulesLocator.packageRules)
+        let gutplan = try GutPlan.load(rules: PackageRules.path)
         var profile = Profile()
         profile.confirmed = ["zinc"]
         profile.labs = [LabResult(test: "vitamin-b12", value: 180, unit: "pmol/L")]

@@ -90,9 +90,9 @@ func errors(_ result: KnowledgeBase.LoadResult, in dir: String) -> [String] {
     @Test func foodErrorsAreLocated() {
         let foods = """
         \(Fixture.foodsHeader)
-        kale,Kale,11233,USDA SR,1 cup,67,,32.83,,,,,,,,,,,,,,,
-        kale,Kale again,,X,1 cup,0,vegan;dairy,-1,abc,1e999,,,,,,,,,,,,,
-        oysters,Oysters,1516,USDA SR,3 oz,85,shelfish,,,,,,,,,,,,,,,,
+        kale,Kale,11233,USDA SR,1 cup,67,,32.83,,,,,,,,,,,,,,,,,,,,,,,,,,
+        kale,Kale again,,X,1 cup,0,vegan;dairy,-1,abc,1e999,,,,,,,,,,,,,,,,,,,,,,,,
+        oysters,Oysters,1516,USDA SR,3 oz,85,shelfish,,,,,,,,,,,,,,,,,,,,,,,,,,,
         """
         Fixture.withMini(["foods.csv": foods, "meals.csv": "id,name,slots,foods\n"]) { dir in
             let result = KnowledgeBase.loadResult(directory: dir)

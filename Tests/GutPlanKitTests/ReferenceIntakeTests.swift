@@ -5,7 +5,7 @@ import Testing
 /// The shipped `Rules/nutrients.csv` holds the NIH ODS / NASEM values of the foundation issue,
 /// and lookup picks them by sex and age band.
 @Suite struct ReferenceIntakeTests {
-    static let knowledge: KnowledgeBase? = KnowledgeBase.load(directory: RulesLocator.packageRules).knowledge
+    static let knowledge: KnowledgeBase? = KnowledgeBase.load(directory: PackageRules.path).knowledge
 
     /// id → (female 19–30, 31–50, 51–70, 71+, male 19–30, 31–50, 51–70, 71+), from the issue's table.
     static let targets: [(String, [Double])] = [

@@ -18,6 +18,7 @@ enum USDA {
         "energy_kcal": 4, "protein_g": 5, "fiber_g": 9, "vitamin_a_ug_rae": 34, "retinol_ug": 35, "vitamin_d_ug": 42,
         "vitamin_b12_ug": 32, "folate_ug_dfe": 30, "folic_acid_ug": 28, "vitamin_b6_mg": 26, "vitamin_c_mg": 21,
         "zinc_mg": 17, "magnesium_mg": 13, "iron_mg": 12, "calcium_mg": 11,
+        "sodium_mg": 16, "fat_g": 6, "sat_fat_g": 45, "cholesterol_mg": 48,
     ]
 
     /// ABBREV rows by NDB number, fields with the `~` text marks removed.

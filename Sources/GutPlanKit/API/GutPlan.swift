@@ -53,11 +53,12 @@ public struct GutPlan: Sendable {
                      beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in }) throws(GutPlanError) -> Outcome {
         let assessment = try assess(profile)
         let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment)
-        let problem = try builder.problem()
+        let problem = builder.problem()
         try beforeSolving(problem)
-        let steps = try builder.stressSchedule(seed: seed, days: problem.days)
+        let steps: [StressStep]
         let solution: PlanSolution
         do {
+            steps = try builder.stressSchedule(seed: seed, days: problem.days)
             solution = try Planner().solve(problem, seed: seed)
         } catch {
             throw .noPlan("\(Self.describe(profile)): \(error.message)")

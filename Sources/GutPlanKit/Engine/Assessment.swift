@@ -10,6 +10,10 @@ public struct Assessment: Sendable, Equatable {
     public var flags: [String: Flag] = [:]
     /// Objective weight by nutrient id: the flag's weight, or more from `target` actions.
     public var weights: [String: Double] = [:]
+    /// Factors on a nutrient's reference intake (`target N times X`), with the rule behind each.
+    public var targetFactors: [String: [(factor: Double, rule: String)]] = [:]
+    /// The largest daily amount a rule asks for (`target N amount V UNIT`), with that rule.
+    public var targetAmounts: [String: (amount: Double, rule: String)] = [:]
     /// Preferred food ids, each with the rules that prefer it.
     public var preferred: [String: [String]] = [:]
     /// Fermented and prebiotic addition food ids, in the order rules added them, with their rules.
@@ -31,5 +35,8 @@ public struct Assessment: Sendable, Equatable {
                 == rhs.additions.mapValues { $0.map { "\($0.food)|\($0.rule)" } }
             && lhs.steps.map { "\($0.step)|\($0.rule)" } == rhs.steps.map { "\($0.step)|\($0.rule)" }
             && lhs.notes == rhs.notes && lhs.avoid == rhs.avoid && lhs.firings == rhs.firings
+            && lhs.targetFactors.mapValues { $0.map { "\($0.factor)|\($0.rule)" } }
+                == rhs.targetFactors.mapValues { $0.map { "\($0.factor)|\($0.rule)" } }
+            && lhs.targetAmounts.mapValues { "\($0.amount)|\($0.rule)" } == rhs.targetAmounts.mapValues { "\($0.amount)|\($0.rule)" }
     }
 }

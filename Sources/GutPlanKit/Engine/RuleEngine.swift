@@ -130,6 +130,12 @@ extension RuleEngine {
                         || changed
                 case .target(let nutrient, let weight):
                     assessment.weights[nutrient.name] = max(assessment.weights[nutrient.name] ?? 0, weight)
+                case .scaleTarget(let nutrient, let factor):
+                    assessment.targetFactors[nutrient.name, default: []].append((factor: factor, rule: rule.name))
+                case .setTarget(let nutrient, let amount, _):
+                    if amount > assessment.targetAmounts[nutrient.name]?.amount ?? 0 {
+                        assessment.targetAmounts[nutrient.name] = (amount: amount, rule: rule.name)
+                    }
                 case .prefer(let foods):
                     // A rule fires once, so only a food named twice in this list can repeat.
                     for food in Set(foods.map(\.name)).sorted() {

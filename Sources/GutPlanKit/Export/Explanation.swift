@@ -172,6 +172,8 @@ public struct Explanation: Sendable {
         switch action {
         case .flag(let nutrient, let status): return "flag \(displayName(nutrient.name)) \(status.rawValue)"
         case .target(let nutrient, let weight): return "plan for \(displayName(nutrient.name)) with weight \(Self.number(weight))"
+        case .scaleTarget(let nutrient, let factor): return "aim for \(Self.number(factor)) times the reference intake of \(displayName(nutrient.name))"
+        case .setTarget(let nutrient, let amount, let unit): return "aim for at least \(Self.number(amount)) \(unit.name) of \(displayName(nutrient.name)) a day"
         case .prefer(let foods): return "prefer foods: \(names(foods))"
         case .add(let slot, let foods): return "\(slot.rawValue) additions to choose from: \(names(foods))"
         case .step(let steps): return "stress steps to choose from: \(names(steps))"

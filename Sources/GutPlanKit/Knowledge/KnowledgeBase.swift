@@ -11,10 +11,27 @@ public struct KnowledgeBase: Sendable {
     /// Weight of a flagged nutrient in the planner's objective, by flag status
     /// (confirmed 2, suspected 1 unless a rule file says `set weight ...`).
     public var weights: [FlagStatus: Double]
+    /// Estimated calorie needs by sex, age and activity (`energy.csv`); empty: the fixed bands.
+    public var energyNeeds: [EnergyNeed]
+    /// How supplements count (`supplements.csv`).
+    public var supplementCounts: [SupplementCount]
+    /// Daily limits a dietitian checks (`limits.csv`).
+    public var limits: [DailyLimit]
+    /// Caps on foods (`caps.csv`).
+    public var foodCaps: [FoodCapRule]
+    /// What the body absorbs (`absorption.csv`); `nil`: every amount counts as eaten.
+    public var absorption: AbsorptionModel?
 
     public init(nutrients: [Nutrient], foods: [Food], meals: [Meal], steps: [StressStep],
                 symptoms: [Symptom], labTests: [LabTest], rules: [Rule],
-                weights: [FlagStatus: Double] = [.confirmed: 2, .suspected: 1]) {
+                weights: [FlagStatus: Double] = [.confirmed: 2, .suspected: 1], energyNeeds: [EnergyNeed] = [],
+                supplementCounts: [SupplementCount] = [], limits: [DailyLimit] = [], foodCaps: [FoodCapRule] = [],
+                absorption: AbsorptionModel? = nil) {
+        self.energyNeeds = energyNeeds
+        self.supplementCounts = supplementCounts
+        self.limits = limits
+        self.foodCaps = foodCaps
+        self.absorption = absorption
         self.nutrients = nutrients
         self.foods = foods
         self.meals = meals

@@ -35,6 +35,9 @@ public struct Nutrient: Sendable, Equatable {
         self.source = source
     }
 
+    /// The unit's first word, as a rule file writes it: `ug` for `ug RAE`.
+    public var unitSymbol: String { String(unit.split(separator: " ").first ?? Substring(unit)) }
+
     /// The daily target for a person, or `nil` when the nutrient has none.
     public func target(sex: Sex, band: AgeBand) -> Double? { targets[sex]?[band] }
 

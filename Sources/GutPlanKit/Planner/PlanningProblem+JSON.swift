@@ -42,7 +42,8 @@ extension PlanningProblem {
 
     /// Reads a problem written by `json()` (used by the benchmark to time real profiles).
     public init(json text: String) throws(GutPlanError) {
-        let root = try JSONValue(parsing: text)
+        let root: JSONValue
+        do { root = try JSONValue(parsing: text) } catch { throw .badData([error]) }
         func fail(_ what: String) -> GutPlanError {
             .badData([Diagnostic(.error, "not a gutplan problem: \(what)", at: nil)])
         }

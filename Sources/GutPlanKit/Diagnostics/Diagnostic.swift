@@ -1,6 +1,6 @@
 /// A problem found in user-supplied data (rule files, CSVs, lab reports), reported as
 /// `path:line:column: error: message`, followed by the offending line and a caret.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Equatable {
         case error
         case warning

@@ -1,10 +1,11 @@
 import Foundation
+import GutPlanKit
 
 /// Finds the rule directory: `--rules DIR`, then `$GUTPLAN_RULES`, then `./Rules`, then the
 /// `Rules/` of the package this binary was built from.
-public enum RulesLocator {
+enum RulesLocator {
     /// Where the rules were found, and how.
-    public struct Choice: Sendable, Equatable {
+struct Choice: Sendable, Equatable {
         public var path: String
         /// `--rules`, `GUTPLAN_RULES`, `./Rules` or `package`.
         public var origin: String
@@ -12,7 +13,7 @@ public enum RulesLocator {
 
     /// The directory to load. An explicit `--rules` or `GUTPLAN_RULES` is returned even when it does
     /// not exist, so that the loader reports it as missing (exit 66) instead of silently falling back.
-    public static func locate(explicit: String?, environment: [String: String],
+static func locate(explicit: String?, environment: [String: String],
                               currentDirectory: String = FileManager.default.currentDirectoryPath) -> Choice {
         if let explicit, !explicit.isEmpty { return Choice(path: explicit, origin: "--rules") }
         if let fromEnvironment = environment["GUTPLAN_RULES"], !fromEnvironment.isEmpty {
@@ -26,7 +27,7 @@ public enum RulesLocator {
     /// `Rules/` beside the package's `Sources/`, known at build time.
     static let packageRules: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // API, GutPlanKit, Sources, package root
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // gutplan, Sources, package root
         return url.appendingPathComponent("Rules").path
     }()
 

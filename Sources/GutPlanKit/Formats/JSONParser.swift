@@ -198,11 +198,11 @@ struct JSONParser {
 
 extension JSONValue {
     /// Parses JSON text; the error message names the line and column.
-    public init(parsing text: String) throws(GutPlanError) {
+    public init(parsing text: String) throws(Diagnostic) {
         do {
             self = try JSONParser.parse(text)
         } catch {
-            throw GutPlanError.badData([Diagnostic(.error, "invalid JSON at \(error.line):\(error.column): \(error.message)", at: nil)])
+            throw Diagnostic(.error, "invalid JSON at \(error.line):\(error.column): \(error.message)", at: nil)
         }
     }
 }

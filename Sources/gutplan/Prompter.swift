@@ -1,3 +1,4 @@
+import GutPlanKit
 /// Asks questions one at a time: prompts go to `output` (standard error in the CLI), answers are
 /// read one per line from `readLine`. An empty answer keeps the default; an answer the `parse`
 /// closure rejects is reported and the question asked again. End of input stops with

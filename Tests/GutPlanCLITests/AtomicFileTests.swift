@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GutPlanKit
+@testable import gutplan
 
 private func makeFolder() throws -> String {
     let path = NSTemporaryDirectory() + "gutplan-atomic-\(UUID().uuidString)"

@@ -21,7 +21,7 @@ extension RuleFileParser {
             actions.append(action)
             switch action {
             case .prefer, .add, .step, .avoid: afterList = true
-            case .flag, .target, .note: afterList = false
+            case .flag, .target, .scaleTarget, .setTarget, .note: afterList = false
             }
         }
         guard !actions.isEmpty else {
@@ -36,7 +36,7 @@ extension RuleFileParser {
     }
 
     /// action = "flag" name status
-    ///        | "target" name "weight" number
+    ///        | "target" name ( "weight" number | "times" number | "amount" number unit )
     ///        | "prefer" nameList
     ///        | "add" ( "fermented" | "prebiotic" ) nameList
     ///        | "step" nameList
@@ -52,10 +52,23 @@ extension RuleFileParser {
             return parseStatus(after: "'flag \(nutrient.name)'").map { .flag(nutrient: nutrient, status: $0) }
         case "target":
             guard let nutrient = parseReference(expected: "a nutrient after 'target'") else { return nil }
-            guard token.isWord("weight") else { return fail(expected: "'weight' after 'target \(nutrient.name)'") }
+            guard case .word(let how) = token.kind, ["weight", "times", "amount"].contains(how) else {
+                return fail(expected: "'weight', 'times' or 'amount' after 'target \(nutrient.name)'")
+            }
             advance()
-            return parseNumber(after: "'target \(nutrient.name) weight'", allowNegative: false)
-                .map { .target(nutrient: nutrient, weight: $0) }
+            guard let number = parseNumber(after: "'target \(nutrient.name) \(how)'", allowNegative: false,
+                                           unitNext: how == "amount") else { return nil }
+            switch how {
+            case "weight": return .target(nutrient: nutrient, weight: number)
+            case "times": return .scaleTarget(nutrient: nutrient, factor: number)
+            default:
+                guard case .unit(let unit) = token.kind else {
+                    return fail(expected: "a unit after 'target \(nutrient.name) amount' and the number")
+                }
+                let reference = Reference(unit, at: token.location)
+                advance()
+                return .setTarget(nutrient: nutrient, amount: number, unit: reference)
+            }
         case "prefer":
             return parseNameList(after: "'prefer'", what: "a food").map { .prefer($0) }
         case "add":

@@ -64,6 +64,24 @@ public struct RuleChecker {
             case .target(let n, let weight):
                 expect(n, in: nutrientIDs, kind: "nutrient")
                 if !weight.isFinite || weight <= 0 { error("target weight must be greater than 0", at: n.location) }
+            case .scaleTarget(let n, let factor):
+                expect(n, in: nutrientIDs, kind: "nutrient")
+                if !factor.isFinite || factor <= 0 || factor > 10 {
+                    error("a target factor must be greater than 0 and at most 10", at: n.location)
+                }
+            case .setTarget(let n, let amount, let unit):
+                expect(n, in: nutrientIDs, kind: "nutrient")
+                if let nutrient = kb.nutrients.first(where: { $0.id == n.name }) {
+                    if unit.name != nutrient.unitSymbol {
+                        error("'target \(n.name) amount' is in \(nutrient.unitSymbol), not '\(unit.name)'", at: unit.location)
+                    }
+                    if nutrient.targets.isEmpty {
+                        error("\(n.name) has no reference intake, so it cannot get a target amount", at: n.location)
+                    }
+                }
+                if !amount.isFinite || amount <= 0 || amount > 1_000_000 {
+                    error("a target amount must be greater than 0 and at most 1000000", at: n.location)
+                }
             case .prefer(let foods):
                 for f in foods { expect(f, in: foodIDs, kind: "food") }
             case .add(let slot, let foods):
@@ -184,6 +202,8 @@ public struct RuleChecker {
             switch action {
             case .flag(let n, let s): set.insert("flag \(n.name) \(s.rawValue)")
             case .target(let n, let w): set.insert("target \(n.name) \(w)")
+            case .scaleTarget(let n, let f): set.insert("target \(n.name) times \(f)")
+            case .setTarget(let n, let a, let u): set.insert("target \(n.name) amount \(a) \(u.name)")
             case .prefer(let fs): fs.forEach { set.insert("prefer \($0.name)") }
             case .add(let slot, let fs): fs.forEach { set.insert("add \(slot.rawValue) \($0.name)") }
             case .step(let ss): ss.forEach { set.insert("step \($0.name)") }

@@ -72,8 +72,9 @@ struct ProblemBuilder {
         knowledge.nutrient(id: "energy").map { amount(of: $0, in: portions) } ?? 0
     }
 
-    /// The planning problem, after checking the cheap reasons no plan could exist.
-    func problem() throws(GutPlanError) -> PlanningProblem {
+    /// The planning problem: every allowed item with its amounts, and the flagged nutrients'
+    /// targets, weights and limits. It checks nothing: the planner finds infeasibility.
+    func problem() -> PlanningProblem {
         let preferred = Set(assessment.preferred.keys)
         let items = entries.map { entry in
             PlanningProblem.Item(
@@ -95,10 +96,10 @@ struct ProblemBuilder {
 
     /// One stress step per day from the steps the rules schedule, rotating so that no step falls
     /// on two days in a row when there are two or more; the seed picks the starting step.
-    func stressSchedule(seed: UInt64, days: Int) throws(GutPlanError) -> [StressStep] {
+    func stressSchedule(seed: UInt64, days: Int) throws(PlanningFailure) -> [StressStep] {
         let steps = assessment.steps.compactMap { scheduled in knowledge.steps.first { $0.id == scheduled.step } }
         guard !steps.isEmpty else {
-            throw .noPlan("no stress-management step: the rules that fired schedule none")
+            throw PlanningFailure("no stress-management step: the rules that fired schedule none")
         }
         let start = Int(seed % UInt64(steps.count))
         return (0..<days).map { steps[(start + $0) % steps.count] }

@@ -1,0 +1,29 @@
+/// A limit a dietitian checks on every day (one row of `Rules/limits.csv`).
+public struct DailyLimit: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        /// The day's total of `nutrient` at most `max` (sodium 2,300 mg).
+        case dailyMax = "daily_max"
+        /// The day's `nutrient` × `kcalPerUnit` at most `max` × the day's energy (saturated fat
+        /// under 10% of energy).
+        case energyShare = "energy_share"
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    public var nutrient: String
+    /// kcal per unit of the nutrient, for `energyShare` (9 kcal per g of fat).
+    public var kcalPerUnit: Double?
+    public var max: Double
+    public var source: String
+
+    public init(id: String, name: String, kind: Kind, nutrient: String, kcalPerUnit: Double?, max: Double, source: String) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.nutrient = nutrient
+        self.kcalPerUnit = kcalPerUnit
+        self.max = max
+        self.source = source
+    }
+}

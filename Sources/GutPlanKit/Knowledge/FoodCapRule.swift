@@ -1,0 +1,51 @@
+/// A cap on a food, wherever it appears in meals and additions (one row of `Rules/caps.csv`).
+public struct FoodCapRule: Sendable, Equatable {
+    /// How an item's amount of the capped food is counted.
+    public enum Measure: String, Sendable, Equatable {
+        case servings
+        case grams
+        /// Whole eggs (the `eggs` column of foods.csv).
+        case eggs
+    }
+
+    /// Which foods the cap counts.
+    public enum Selector: Sendable, Equatable, Hashable {
+        /// Every food on its own: one cap per food.
+        case each
+        /// Foods carrying the tag.
+        case tag(String)
+        /// Fish and shellfish in an FDA/EPA advice category (`best`, `good`, `avoid`).
+        case fish(String)
+    }
+
+    public var id: String
+    public var name: String
+    public var measure: Measure
+    /// The union of these selections (`each` stands alone).
+    public var select: [Selector]
+    public var maxPerDay: Double?
+    public var maxPerWeek: Double?
+    /// The cap applies only to this sex, when given.
+    public var sex: Sex?
+    /// The cap applies only within these ages, when given.
+    public var ages: ClosedRange<Int>?
+    public var source: String
+
+    public init(id: String, name: String, measure: Measure, select: [Selector], maxPerDay: Double?, maxPerWeek: Double?,
+                sex: Sex?, ages: ClosedRange<Int>?, source: String) {
+        self.id = id
+        self.name = name
+        self.measure = measure
+        self.select = select
+        self.maxPerDay = maxPerDay
+        self.maxPerWeek = maxPerWeek
+        self.sex = sex
+        self.ages = ages
+        self.source = source
+    }
+
+    /// Whether the cap applies to a person.
+    public func applies(sex personSex: Sex, age: Int) -> Bool {
+        (sex == nil || sex == personSex) && (ages?.contains(age) ?? true)
+    }
+}

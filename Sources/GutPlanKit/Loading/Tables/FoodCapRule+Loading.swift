@@ -1,0 +1,49 @@
+/// Reading `Rules/caps.csv`.
+extension FoodCapRule {
+    static let csvColumns = ["id", "name", "measure", "select", "max_per_day", "max_per_week", "sex", "age_from",
+                             "age_to", "source"]
+
+    /// select = "each" | item { ";" item } ;  item = "tag:" name | "fish:" ( "best" | "good" | "avoid" )
+    static func load(_ table: CSVTable, tags: [String], into diagnostics: inout [Diagnostic]) -> [FoodCapRule] {
+        var caps: [FoodCapRule] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows {
+            let before = diagnostics.count
+            let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
+            let measure = table.choice("measure", in: row, among: [Measure.servings, .grams, .eggs], into: &diagnostics)
+            var select: [Selector] = []
+            if let cell = table.field("select", in: row) {
+                for item in table.list("select", in: row) {
+                    if item == "each" {
+                        select.append(.each)
+                    } else if item.hasPrefix("tag:"), tags.contains(String(item.dropFirst(4))) {
+                        select.append(.tag(String(item.dropFirst(4))))
+                    } else if item.hasPrefix("fish:"), ["best", "good", "avoid"].contains(String(item.dropFirst(5))) {
+                        select.append(.fish(String(item.dropFirst(5))))
+                    } else {
+                        diagnostics.append(table.diagnostic(
+                            .error, "select '\(item)' is not 'each', 'tag:TAG' with a known tag, or 'fish:best|good|avoid'", at: cell.location))
+                    }
+                }
+                if select.isEmpty || (select.contains(.each) && select.count > 1) {
+                    diagnostics.append(table.diagnostic(.error, "select names foods: 'each' alone, or tag:/fish: items", at: cell.location))
+                }
+            }
+            let perDay = table.number("max_per_day", in: row, optional: true, into: &diagnostics)
+            let perWeek = table.number("max_per_week", in: row, optional: true, into: &diagnostics)
+            if perDay == nil, perWeek == nil, let cell = table.field("max_per_day", in: row) {
+                diagnostics.append(table.diagnostic(.error, "a cap needs max_per_day or max_per_week", at: cell.location))
+            }
+            var sex: Sex?
+            if !table.text("sex", in: row).trimmedBlanks.isEmpty {
+                sex = table.choice("sex", in: row, among: Sex.allCases, into: &diagnostics)
+            }
+            let ages = table.ageRange(in: row, into: &diagnostics, required: false)
+            guard diagnostics.count == before, let id, let measure else { continue }
+            caps.append(FoodCapRule(id: id, name: table.text("name", in: row), measure: measure, select: select,
+                                    maxPerDay: perDay, maxPerWeek: perWeek, sex: sex, ages: ages,
+                                    source: table.text("source", in: row)))
+        }
+        return caps
+    }
+}
