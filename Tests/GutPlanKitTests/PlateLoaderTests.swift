@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("oats,cereal,oats,g,g,1,5,s,w", "unknown aisle 'cereal'"),
+        ("oats,cereal,oats,g,g,1,5,s,w", "aisle 'cereal' is not one of produce, meat and fish"),
         ("oats,produce,oats,g,g,2,5,s,w", "grams_per_unit of 'g' must be 1"),
         ("oats,produce,oats,l,l,5,1,s,w", "grams per litre"),
         ("oats,produce,oats,g,grams,1,1,s,w", "the plural of 'g' is 'g'"),

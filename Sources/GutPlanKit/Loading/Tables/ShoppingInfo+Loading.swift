@@ -25,18 +25,10 @@ extension ShoppingInfo {
         let foodIDs = foods.map(\.id)
         var items: [ShoppingInfo] = []
         var seen: [String: SourceLocation] = [:]
-        let aisles = Aisle.allCases.map(\.rawValue)
         for row in table.rows {
             let before = diagnostics.count
             let food = table.uniqueKey("food", kind: "food", in: row, known: foodIDs, seen: &seen, into: &diagnostics)
-            var aisle: Aisle?
-            if let cell = table.field("aisle", in: row) {
-                aisle = Aisle(rawValue: cell.text)
-                if aisle == nil {
-                    diagnostics.append(table.diagnostic(
-                        .error, "unknown aisle '\(cell.text)' (use one of: \(aisles.joined(separator: "; ")))", at: cell.location))
-                }
-            }
+            let aisle = table.choice("aisle", in: row, among: Aisle.allCases, into: &diagnostics)
             let buyAs = table.line("buy_as", in: row, limit: 120, into: &diagnostics)
             let unit = table.line("buy_unit", in: row, limit: 40, into: &diagnostics)
             let plural = table.line("buy_unit_plural", in: row, limit: 40, into: &diagnostics)
