@@ -236,4 +236,32 @@ import Testing
         let salmon = try #require(ShoppingQuantity(food: "salmon", eatenGrams: 255, info: try Plate.shopping("salmon")))
         #expect(salmon.quantity == 304 && salmon.aisle == .meatAndFish)
     }
+
+    /// A week's list: foods that share a shop item add up before rounding, aisles come in list
+    /// order, and the same input gives the same list.
+    @Test func shoppingListOfRealFoods() throws {
+        let info = try Plate.loaded.get().shopping
+        let eaten: [String: Double] = [
+            "egg": 100, "egg-scrambled": 122, "egg-whole": 50,          // 2 + 2 + 1 eggs
+            "brown-rice": 1901, "onions": 400, "salmon": 255, "milk-fortified": 1220,
+            "carrots": 61, "carrots-cooked": 92,                         // 1 + 2 carrots
+            "pizza": 100, "tuna": .nan,
+        ]
+        let list = ShoppingQuantity.list(eaten: eaten, info: info)
+        #expect(list.skipped == ["tuna", "pizza"])
+        #expect(list.items.map(\.text) == [
+            "3 carrots (153 g)", "4 onions (400 g)",
+            "304 g sockeye salmon fillet, raw",
+            "5 eggs (272 g)", "1.25 l milk, 2%, vitamins A and D added",
+            "571 g brown rice, long-grain, dry",
+        ])
+        #expect(list.items.map(\.aisle) == [.produce, .produce, .meatAndFish, .dairyAndEggs, .dairyAndEggs, .grainsAndBakery])
+        let eggs = try #require(list.items.first { $0.item == "eggs, large" })
+        #expect(eggs.food == "egg" && eggs.foods == ["egg", "egg-whole", "egg-scrambled"] && eggs.quantity == 5)
+        #expect(ShoppingQuantity.list(eaten: eaten, info: info) == list)
+        // Two eggs' worth of the largest Double overflows the sum: skipped, never "inf eggs".
+        let huge = ShoppingQuantity.list(eaten: ["rice": 1, "egg": .greatestFiniteMagnitude, "egg-whole": .greatestFiniteMagnitude],
+                                         info: info)
+        #expect(huge.skipped == ["egg", "egg-whole", "rice"] && huge.items.isEmpty)
+    }
 }

@@ -1,4 +1,4 @@
-/// How much of one food to buy, in the unit a shop sells it: "571 g brown rice, long-grain, dry",
+/// How much of one shop item to buy, in the unit a shop sells it: "571 g brown rice, long-grain, dry",
 /// "3 onions (330 g)", "1.25 l milk, 2%, vitamins A and D added".
 ///
 /// `grams` is the weight bought: the eaten grams divided by the food's yield (for rice, the dry
@@ -6,7 +6,10 @@
 /// needed (the USDA household weights are of the edible portion). The quantity is rounded up:
 /// whole grams, quarter litres, whole items, so the list never buys too little.
 public struct ShoppingQuantity: Sendable, Equatable {
+    /// The food id (the first, in `foods.csv` order, when several foods share the item).
     public var food: String
+    /// Every food id this item buys for (eggs serve boiled, raw-weighed and scrambled dishes).
+    public var foods: [String]
     public var aisle: Aisle
     /// What to look for on the shelf.
     public var item: String
@@ -22,15 +25,27 @@ public struct ShoppingQuantity: Sendable, Equatable {
     /// What to buy for `eatenGrams` of a food (a week's total, already scaled to the people at
     /// the table); `nil` when the grams are not a finite number above 0 or `info` is for another food.
     public init?(food: String, eatenGrams: Double, info: ShoppingInfo) {
-        guard eatenGrams.isFinite, eatenGrams > 0, info.food == food, info.yield.isFinite, info.yield > 0,
-              info.gramsPerUnit.isFinite, info.gramsPerUnit > 0 else { return nil }
-        let bought = eatenGrams / info.yield
-        guard bought.isFinite else { return nil }
-        let units = Self.snapped(bought / info.gramsPerUnit)
-        self.food = food
+        guard eatenGrams.isFinite, eatenGrams > 0, info.food == food, let bought = Self.bought(eatenGrams, info) else {
+            return nil
+        }
+        self.init(foods: [food], info: info, units: bought / info.gramsPerUnit, grams: bought)
+    }
+
+    /// Grams bought for `eaten` grams, `nil` when the row's numbers cannot give a finite amount.
+    static func bought(_ eaten: Double, _ info: ShoppingInfo) -> Double? {
+        guard info.yield.isFinite, info.yield > 0, info.gramsPerUnit.isFinite, info.gramsPerUnit > 0 else { return nil }
+        let bought = eaten / info.yield
+        return bought.isFinite ? bought : nil
+    }
+
+    /// An item from its unrounded units (bought grams ÷ grams per unit) and bought grams.
+    init(foods: [String], info: ShoppingInfo, units rawUnits: Double, grams: Double) {
+        let units = Self.snapped(rawUnits)
+        food = foods.first ?? info.food
+        self.foods = foods
         aisle = info.aisle
         item = info.buyAs
-        grams = bought
+        self.grams = grams
         if info.isLitres {
             quantity = (units / Self.litreStep).rounded(.up) * Self.litreStep
             unit = info.buyUnit
@@ -42,7 +57,7 @@ public struct ShoppingQuantity: Sendable, Equatable {
         } else {
             quantity = max(1, units.rounded(.up))
             unit = quantity > 1 ? info.buyUnitPlural : info.buyUnit
-            text = "\(DecimalText.format(quantity, maxFractionDigits: 0)) \(unit) (\(HouseholdAmount.gramsText(bought)) g)"
+            text = "\(DecimalText.format(quantity, maxFractionDigits: 0)) \(unit) (\(HouseholdAmount.gramsText(grams)) g)"
         }
     }
 
