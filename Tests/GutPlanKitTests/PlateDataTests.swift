@@ -264,4 +264,21 @@ import Testing
                                          info: info)
         #expect(huge.skipped == ["egg", "egg-whole", "rice"] && huge.items.isEmpty)
     }
+
+    /// A real meal's ingredient list, for one and for four at the table.
+    @Test func ingredientsOfARealMeal() throws {
+        let loaded = try Plate.loaded.get()
+        let meal = try #require(loaded.knowledge.meals.first { $0.id == "mushroom-eggs-toast" })
+        let one = HouseholdAmount.ingredients(of: meal, foods: loaded.knowledge.foods, units: loaded.units)
+        #expect(one.missing.isEmpty)
+        #expect(one.amounts.map(\.text) == ["2 cups sliced white mushrooms (140 g)", "2 large eggs (100 g)",
+                                            "3 slices whole-wheat bread (96 g)", "2 cloves garlic (7 g)",
+                                            "1 1/2 tsp olive oil (7 g)"])
+        let four = HouseholdAmount.ingredients(of: meal, people: 4, foods: loaded.knowledge.foods, units: loaded.units)
+        #expect(four.amounts.map(\.text) == ["8 cups sliced white mushrooms (560 g)", "8 large eggs (400 g)",
+                                             "12 slices whole-wheat bread (384 g)", "9 cloves garlic (27 g)",
+                                             "6 tsp olive oil (27 g)"])
+        let none = HouseholdAmount.ingredients(of: meal, people: 0, foods: loaded.knowledge.foods, units: [])
+        #expect(none.amounts.isEmpty && none.missing == meal.portions.map(\.food))
+    }
 }
