@@ -6,9 +6,12 @@ enum PlanFixture {
     static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     static let nutrients: [MealPlan.NutrientSummary] = [
-        .init(id: "zinc", name: "Zinc", unit: "mg", csvName: "zinc_mg", target: 8, weight: 2, status: .confirmed, mean: 0.98),
-        .init(id: "vitamin-b12", name: "Vitamin B12", unit: "ug", csvName: "vitamin_b12_ug", target: 2.4, weight: 1,
-              status: .suspected, mean: 0.62),
+        .init(id: "zinc", name: "Zinc", unit: "mg", csvName: "zinc_mg", target: 12, reference: 8,
+              basis: "8 mg reference intake × 1.5 (confirmed-target-zinc) = 12 mg", weight: 2, status: .confirmed,
+              supplement: 0, mean: 0.98, foodShare: 1),
+        .init(id: "vitamin-b12", name: "Vitamin B12", unit: "ug", csvName: "vitamin_b12_ug", target: 2.4, reference: 2.4,
+              basis: "2.4 ug reference intake = 2.4 ug", weight: 1, status: .suspected, supplement: 0.5, mean: 0.62,
+              foodShare: 0.75),
     ]
 
     /// - Parameters:
@@ -28,6 +31,8 @@ enum PlanFixture {
                     kcal: 400.123456 + seed * 3.3,
                     foods: [.init(food: "oats", servings: 1), .init(food: "blueberries", servings: 0.5)],
                     nutrients: ["zinc": 1.234567 + seed * 0.01, "vitamin-b12": 0.333333 + seed * 0.001],
+                    counted: slotIndex == 1 ? ["zinc": 0.5] : [:],
+                    factors: slotIndex == 1 ? [.init(nutrient: "zinc", factor: 0.405, reason: "a test factor")] : [],
                     covers: ["zinc"], why: slotIndex == 0 ? ["zinc-repair", "b12-vegan"] : [], detail: nil))
             }
             items.append(.init(slot: .fermented, kind: .fermented, id: "kefir", name: "Kefir", kcal: 104.7,
@@ -42,12 +47,16 @@ enum PlanFixture {
                                foods: [], nutrients: [:], covers: [], why: ["stress-gut"],
                                detail: "Breathe in for four counts, hold four, out four, hold four; five minutes."))
             var totals: [String: Double] = [:]
+            var counted: [String: Double] = ["vitamin-b12": 0.5]
             for item in items {
                 totals["kcal", default: 0] += item.kcal ?? 0
-                for (id, amount) in item.nutrients { totals[id, default: 0] += amount }
+                for (id, amount) in item.nutrients {
+                    totals[id, default: 0] += amount
+                    counted[id, default: 0] += item.counted[id] ?? amount
+                }
             }
-            let coverage = Dictionary(uniqueKeysWithValues: nutrients.map { ($0.id, min(1, (totals[$0.id] ?? 0) / $0.target)) })
-            days.append(.init(number: index + 1, name: dayName, items: items, totals: totals, coverage: coverage))
+            let coverage = Dictionary(uniqueKeysWithValues: nutrients.map { ($0.id, min(1, (counted[$0.id] ?? 0) / $0.target)) })
+            days.append(.init(number: index + 1, name: dayName, items: items, totals: totals, counted: counted, coverage: coverage))
         }
         return MealPlan(
             profile: Profile(sex: .female, age: 35, diet: .omnivore, exclude: ["liver"], confirmed: ["zinc"], suspected: ["vitamin-b12"]),
@@ -60,7 +69,11 @@ enum PlanFixture {
                 .init(food: "garlic", name: "Garlic", servings: 7, grams: 21),
                 .init(food: "kefir", name: "Kefir, plain lowfat", servings: 7, grams: 1715),
                 .init(food: "oats", name: "Oats, rolled, cooked with water", servings: 28, grams: 6552),
-            ])
+            ],
+            supplements: ["vitamin-b12": 0.5],
+            limits: [.init(id: "sodium", name: "Sodium", unit: "mg", max: 2300,
+                           days: [1800, 1900.5, 2000, 2100, 2200, 2300, 1500], source: "NASEM 2019 CDRR")],
+            plants: .init(count: 31, value: 30, bound: 30, cap: 30, foods: ["blueberry", "garlic", "oat"]))
     }
 }
 

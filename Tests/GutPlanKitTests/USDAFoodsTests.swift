@@ -11,7 +11,24 @@ enum USDA {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let abbrev = packageRoot.appendingPathComponent("../shared/data/usda-sr/ABBREV.txt").standardized.path
     static let packageFoods = packageRoot.appendingPathComponent("Rules/foods.csv").path
+    static let foodDescriptions = packageRoot.appendingPathComponent("../shared/data/usda-sr/FOOD_DES.txt").standardized.path
     static var available: Bool { FileManager.default.fileExists(atPath: abbrev) }
+
+    /// USDA food groups whose foods are plant foods (issue 9: vegetables, fruits, legumes, nuts and
+    /// seeds, cereal grains and pasta, breakfast cereals, spices and herbs).
+    static let plantGroups: Set<String> = ["1100", "0900", "1600", "1200", "2000", "0800", "0200"]
+
+    /// Food group code of every SR food (FOOD_DES.txt field 2), by NDB number.
+    static func foodGroups() -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: foodDescriptions) else { return [:] }
+        var groups: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let fields = line.split(separator: "^", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "~\r")) }
+            if fields.count > 1 { groups[fields[0]] = fields[1] }
+        }
+        return groups
+    }
 
     /// foods.csv column → 1-based ABBREV field (see the SR README); glutamine is not in SR.
     static let fields: [String: Int] = [
@@ -102,5 +119,25 @@ enum USDA {
         let result = USDA.mismatches(foodsAt: path)
         #expect(result.problems.count == 1)
         #expect(result.problems.first?.hasPrefix("oysters.zinc_mg: 60.81, SR gives 78.6/100 g") == true)
+    }
+
+    /// A food with an NDB number has a plant id exactly when its SR food group is a plant group.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: USDA.foodDescriptions), "USDA SR FOOD_DES.txt not present"))
+    func plantIdsFollowSRFoodGroups() throws {
+        let result = KnowledgeBase.loadResult(directory: USDA.packageRoot.appendingPathComponent("Rules").path)
+        let kb = try #require(result.knowledge)
+        let groups = USDA.foodGroups()
+        var wrong: [String] = []
+        var checked = 0
+        for food in kb.foods {
+            guard let ndb = food.ndb else { continue }
+            guard let group = groups[ndb] else { wrong.append("\(food.id): NDB \(ndb) not in FOOD_DES.txt"); continue }
+            checked += 1
+            if USDA.plantGroups.contains(group) != (food.plant != nil) {
+                wrong.append("\(food.id): group \(group), plant \(food.plant ?? "none")")
+            }
+        }
+        #expect(wrong == [])
+        #expect(checked > 100)
     }
 }

@@ -51,9 +51,25 @@ public struct GutPlan: Sendable {
     /// plan turns out to be possible).
     public func plan(_ profile: Profile, seed: UInt64 = 0,
                      beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in }) throws(GutPlanError) -> Outcome {
+        try plan(profile, options: PlanOptions(seed: seed), beforeSolving: beforeSolving)
+    }
+
+    /// Plans with layout and scheduling options (start date, servings, locks, ...).
+    public func plan(_ profile: Profile, options: PlanOptions,
+                     beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in }) throws(GutPlanError) -> Outcome {
+        let seed = options.seed
+        var profile = profile
+        if profile.energy == nil {
+            profile.energy = knowledge.energyBand(sex: profile.sex, age: profile.age, activity: profile.activity)
+                ?? Profile.defaultEnergy(for: profile.sex)
+        }
         let assessment = try assess(profile)
-        let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment)
+        let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
         let problem = builder.problem()
+        if let problem = builder.supplementProblems().first {
+            try beforeSolving(builder.problem())
+            throw .noPlan("\(Self.describe(profile)): \(problem)")
+        }
         try beforeSolving(problem)
         let steps: [StressStep]
         let solution: PlanSolution

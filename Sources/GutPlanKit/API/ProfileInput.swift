@@ -12,10 +12,18 @@ public struct ProfileInput: Sendable, Equatable {
     public var diet: Diet
     public var exclude: [String]
     public var energy: ClosedRange<Double>?
+    /// `nil`: the whole sedentary-to-active range of the energy table.
+    public var activity: Activity?
+    /// Daily supplements as typed: `vitamin-d=25ug`, `iron=18 mg`, `vitamin d=1000IU`.
+    public var supplements: [String]
+    /// The low-FODMAP elimination phase.
+    public var lowFODMAP: Bool = false
 
     public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labsPath: String? = nil,
                 sex: Sex = .female, age: Int = 35, diet: Diet = .omnivore, exclude: [String] = [],
-                energy: ClosedRange<Double>? = nil) {
+                energy: ClosedRange<Double>? = nil, activity: Activity? = nil, supplements: [String] = []) {
+        self.activity = activity
+        self.supplements = supplements
         self.confirmed = confirmed
         self.suspected = suspected
         self.symptoms = symptoms
@@ -38,7 +46,9 @@ extension GutPlan {
     public func resolve(_ input: ProfileInput) throws(GutPlanError) -> Profile {
         var profile = Profile(sex: input.sex, age: input.age, diet: input.diet,
                               exclude: try input.exclude.map { name throws(GutPlanError) in try excludable(name) },
-                              energy: input.energy)
+                              energy: input.energy, activity: input.activity)
+        profile.supplements = try supplements(input.supplements)
+        profile.lowFODMAP = input.lowFODMAP
         profile.confirmed = try nutrientIDs(input.confirmed)
         profile.suspected = try nutrientIDs(input.suspected).subtracting(profile.confirmed)
         for name in input.symptoms {

@@ -3,60 +3,139 @@ extension ProblemBuilder {
 
     /// Assembles the finished week from the planner's solution.
     func mealPlan(problem: PlanningProblem, solution: PlanSolution, steps: [StressStep]) -> MealPlan {
-        let targets = Dictionary(uniqueKeysWithValues: reported.map {
-            ($0.id, $0.target(sex: profile.sex, band: band) ?? 0)
-        })
+        let targetValues = targets.mapValues(\.target)
+        let supplements = Dictionary(uniqueKeysWithValues: problem.nutrients.map { ($0.id, $0.supplement) })
+        let reportedIDs = reported.map(\.id)
         var days: [MealPlan.Day] = []
         var servings: [String: Double] = [:]
+        var foodCounted: [String: Double] = [:]
         for (dayIndex, chosen) in solution.days.enumerated() {
             var items: [MealPlan.Item] = []
             var totals: [String: Double] = ["kcal": 0]
+            var counted: [String: Double] = [:]
+            for id in reportedIDs { counted[id] = supplements[id] ?? 0 }
             for (slotIndex, itemIndex) in chosen.enumerated() {
                 let entry = entries[itemIndex]
                 let problemItem = problem.items[itemIndex]
-                var amounts: [String: Double] = [:]
+                items.append(item(entry, problemItem, slot: problem.slots[slotIndex], targets: targetValues))
                 for (termIndex, term) in terms.enumerated() {
                     totals[term.id, default: 0] += problemItem.amounts[termIndex]
-                    if targets[term.id] != nil { amounts[term.id] = problemItem.amounts[termIndex] }
+                    if targetValues[term.id] != nil {
+                        let amount = problemItem.counted?[termIndex] ?? problemItem.amounts[termIndex]
+                        counted[term.id, default: 0] += amount
+                        foodCounted[term.id, default: 0] += amount
+                    }
                 }
                 totals["kcal", default: 0] += problemItem.kcal
                 for portion in entry.portions { servings[portion.food, default: 0] += portion.servings }
-                items.append(MealPlan.Item(
-                    slot: problem.slots[slotIndex], kind: entry.kind, id: entry.id, name: entry.name,
-                    kcal: problemItem.kcal, foods: entry.portions, nutrients: amounts,
-                    covers: reported.map(\.id).filter { amounts[$0, default: 0] >= 0.1 * (targets[$0] ?? .infinity) },
-                    why: reasons(for: entry), detail: nil))
             }
-            if dayIndex < steps.count {
-                let step = steps[dayIndex]
-                items.append(MealPlan.Item(
-                    slot: .stress, kind: .stress, id: step.id, name: step.name, kcal: nil, foods: [], nutrients: [:],
-                    covers: [], why: assessment.steps.filter { $0.step == step.id }.map(\.rule),
-                    detail: "\(step.minutes) min: \(step.how)"))
-            }
+            if dayIndex < steps.count { items.append(stressItem(steps[dayIndex])) }
             var coverage: [String: Double] = [:]
-            for (id, target) in targets { coverage[id] = min(1, totals[id, default: 0] / target) }
+            for (id, target) in targetValues { coverage[id] = min(1, counted[id, default: 0] / target) }
             days.append(MealPlan.Day(number: dayIndex + 1, name: Self.dayNames[dayIndex % 7], items: items,
-                                     totals: totals, coverage: coverage))
+                                     totals: totals, counted: counted, coverage: coverage))
         }
-        let summaries = reported.map { nutrient in
-            MealPlan.NutrientSummary(
-                id: nutrient.id, name: nutrient.name, unit: nutrient.unit, csvName: nutrient.csvName,
-                target: targets[nutrient.id] ?? 0, weight: assessment.weights[nutrient.id] ?? 0,
-                status: assessment.flags[nutrient.id]?.status,
-                mean: days.isEmpty ? 0 : days.reduce(0) { $0 + ($1.coverage[nutrient.id] ?? 0) } / Double(days.count))
-        }
-        let shopping = servings.keys.compactMap { id -> MealPlan.ShoppingEntry? in
-            guard let food = knowledge.food(id: id), let count = servings[id] else { return nil }
-            return MealPlan.ShoppingEntry(food: id, name: food.name, servings: count, grams: count * food.grams)
-        }.sorted { ($0.name, $0.food) < ($1.name, $1.food) }
         var resolved = profile
         resolved.energy = profile.energyBand
         var limits: [String: Double] = [:]
         for term in problem.nutrients { if let limit = term.upperLimit { limits[term.id] = limit } }
         return MealPlan(profile: resolved, flags: assessment.flags.mapValues(\.status), score: solution.score,
-                        upperBound: solution.upperBound, days: days, nutrients: summaries, upperLimits: limits,
-                        notes: assessment.notes, shopping: shopping)
+                        upperBound: solution.upperBound, days: days,
+                        nutrients: summaries(days: days, supplements: supplements, foodCounted: foodCounted),
+                        upperLimits: limits, notes: assessment.notes, shopping: shopping(servings),
+                        supplements: profile.supplements, limits: limitSummaries(days),
+                        plants: plants(problem: problem, solution: solution))
+    }
+
+    /// One planned meal or addition, with what it brings and what counts of it.
+    func item(_ entry: Entry, _ problemItem: PlanningProblem.Item, slot: Slot, targets: [String: Double]) -> MealPlan.Item {
+        var amounts: [String: Double] = [:], counted: [String: Double] = [:]
+        for (termIndex, term) in terms.enumerated() where targets[term.id] != nil {
+            amounts[term.id] = problemItem.amounts[termIndex]
+            if let value = problemItem.counted?[termIndex], value != problemItem.amounts[termIndex] { counted[term.id] = value }
+        }
+        var factors: [MealPlan.Factor] = []
+        if let absorption = entry.absorption {
+            if let eaten = amounts["iron"], eaten > 0, targets["iron"] != nil {
+                factors.append(.init(nutrient: "iron", factor: absorption.ironFactor, reason: absorption.ironReason))
+            }
+            if targets["calcium"] != nil, absorption.eatenCalcium > 0, !absorption.calciumReasons.isEmpty {
+                let names = absorption.calciumReasons.map { reason in
+                    "\(knowledge.food(id: reason.food)?.name ?? reason.food) (\(Self.number(reason.absorption))× milk)"
+                }
+                factors.append(.init(nutrient: "calcium", factor: absorption.countedCalcium / absorption.eatenCalcium,
+                                     reason: "oxalate-rich greens absorb less calcium than milk: " + names.joined(separator: ", ")))
+            }
+        }
+        let covers = reported.map(\.id).filter { id in
+            (counted[id] ?? amounts[id] ?? 0) >= 0.1 * (targets[id] ?? .infinity)
+        }
+        return MealPlan.Item(slot: slot, kind: entry.kind, id: entry.id, name: entry.name, kcal: problemItem.kcal,
+                             foods: entry.portions, nutrients: amounts, counted: counted, factors: factors,
+                             covers: covers, why: reasons(for: entry), detail: nil)
+    }
+
+    func stressItem(_ step: StressStep) -> MealPlan.Item {
+        MealPlan.Item(slot: .stress, kind: .stress, id: step.id, name: step.name, kcal: nil, foods: [], nutrients: [:],
+                      covers: [], why: assessment.steps.filter { $0.step == step.id }.map(\.rule),
+                      detail: "\(step.minutes) min: \(step.how)")
+    }
+
+    func summaries(days: [MealPlan.Day], supplements: [String: Double], foodCounted: [String: Double]) -> [MealPlan.NutrientSummary] {
+        reported.compactMap { nutrient in
+            guard let derivation = targets[nutrient.id] else { return nil }
+            let supplement = supplements[nutrient.id] ?? 0
+            let food = foodCounted[nutrient.id] ?? 0
+            let total = food + supplement * Double(days.count)
+            let mean = days.isEmpty ? 0 : days.reduce(0) { $0 + ($1.coverage[nutrient.id] ?? 0) } / Double(days.count)
+            return MealPlan.NutrientSummary(
+                id: nutrient.id, name: nutrient.name, unit: nutrient.unit, csvName: nutrient.csvName,
+                target: derivation.target, reference: derivation.reference, basis: derivation.text(unit: nutrient.unitSymbol),
+                weight: assessment.weights[nutrient.id] ?? 0, status: assessment.flags[nutrient.id]?.status,
+                supplement: supplement, mean: mean, foodShare: total > 0 ? food / total : 1)
+        }
+    }
+
+    func shopping(_ servings: [String: Double]) -> [MealPlan.ShoppingEntry] {
+        servings.keys.compactMap { id -> MealPlan.ShoppingEntry? in
+            guard let food = knowledge.food(id: id), let count = servings[id] else { return nil }
+            return MealPlan.ShoppingEntry(food: id, name: food.name, servings: count, grams: count * food.grams)
+        }.sorted { ($0.name, $0.food) < ($1.name, $1.food) }
+    }
+
+    /// Each daily limit's value on each day: a total (sodium mg), a share of energy (saturated
+    /// fat, %) or a density (fibre, g per 1000 kcal).
+    func limitSummaries(_ days: [MealPlan.Day]) -> [MealPlan.LimitSummary] {
+        knowledge.limits.map { limit in
+            let unitSymbol = knowledge.nutrient(id: limit.nutrient)?.unitSymbol ?? ""
+            switch limit.kind {
+            case .dailyMax:
+                return .init(id: limit.id, name: limit.name, unit: unitSymbol, max: limit.max,
+                             days: days.map { $0.totals[limit.nutrient] ?? 0 }, source: limit.source)
+            case .energyShare:
+                return .init(id: limit.id, name: limit.name, unit: "% of energy", max: limit.max * 100,
+                             days: days.map { day in
+                                 let kcal = day.totals["kcal"] ?? 0
+                                 return kcal > 0 ? 100 * (day.totals["\(limit.nutrient)-kcal"] ?? 0) / kcal : 0
+                             }, source: limit.source)
+            case .per1000kcal:
+                return .init(id: limit.id, name: limit.name, unit: "\(unitSymbol) per 1000 kcal", max: limit.max,
+                             days: days.map { day in
+                                 let kcal = day.totals["kcal"] ?? 0
+                                 return kcal > 0 ? 1000 * (day.totals[limit.nutrient] ?? 0) / kcal : 0
+                             }, source: limit.source)
+            }
+        }
+    }
+
+    /// Distinct plant species in the week, and the simple proven bound: no week holds more
+    /// species than the allowed items do, nor counts more than the cap.
+    func plants(problem: PlanningProblem, solution: PlanSolution) -> MealPlan.Plants {
+        var eaten = Set<String>()
+        for day in solution.days { for index in day { eaten.formUnion(problem.items[index].plants) } }
+        let available = Set(problem.items.flatMap(\.plants)).count
+        return MealPlan.Plants(count: eaten.count, value: min(problem.plantsCap, eaten.count),
+                               bound: min(problem.plantsCap, available), cap: problem.plantsCap, foods: eaten.sorted())
     }
 
     /// The rules behind an item: those that prefer one of its foods, or that added it.

@@ -2,29 +2,48 @@
 /// and the planner's solution back into a `MealPlan`.
 struct ProblemBuilder {
     let knowledge: KnowledgeBase
+    /// The person, with the energy band resolved.
     let profile: Profile
     let assessment: Assessment
+    let options: PlanOptions
     let band: AgeBand
-    /// Nutrients in the problem: weighted ones with a target, and every one with an upper limit.
-    let terms: [Nutrient]
-    /// The subset of `terms` the person's plan reports on (weighted, with a target).
+    /// Nutrients in the problem: weighted ones with a target, every one with an upper limit or
+    /// a daily limit, and the numerators of energy-share limits.
+    let terms: [Term]
+    /// The nutrients the person's plan reports on (weighted, with a target), in knowledge-base order.
     let reported: [Nutrient]
     /// The allowed catalogue, aligned with `PlanningProblem.items`.
     let entries: [Entry]
+    /// The daily target actually used for each reported nutrient, and how it was made.
+    let targets: [String: TargetDerivation]
 
-    /// A meal or an addition that fits the diet and exclusions.
+    /// A column of the problem: a nutrient's amount times `scale` (saturated fat in kcal is
+    /// 9 × grams), with its limit for this person.
+    struct Term {
+        var id: String
+        var unit: String
+        var nutrient: Nutrient
+        var scale: Double
+        var upperLimit: Double?
+    }
+
+    /// A meal or an addition that fits the diet, the exclusions and every zero cap.
     struct Entry {
         var kind: MealPlan.Kind
         var id: String
         var name: String
         var slots: [Slot]
         var portions: [Meal.Portion]
+        /// The foods of `portions`, aligned.
+        var foods: [Food]
+        var absorption: MealAbsorption?
     }
 
     static let mealMaxPerWeek = 2
     static let additionMaxPerWeek = 4
 
-    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment) {
+    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions()) {
+        self.options = options
         self.knowledge = knowledge
         self.profile = profile
         self.assessment = assessment
@@ -32,21 +51,62 @@ struct ProblemBuilder {
         self.band = band
         let sex = profile.sex
         let weight = { (n: Nutrient) in assessment.weights[n.id] ?? 0 }
-        terms = knowledge.nutrients.filter {
-            (weight($0) > 0 && ($0.target(sex: sex, band: band) ?? 0) > 0) || $0.upperLimit(band: band) != nil
-        }
-        reported = terms.filter { weight($0) > 0 && ($0.target(sex: sex, band: band) ?? 0) > 0 }
+        let limits = knowledge.limits
 
+        var terms: [Term] = []
+        for nutrient in knowledge.nutrients {
+            var limit = nutrient.upperLimit(band: band)
+            for daily in limits where daily.kind == .dailyMax && daily.nutrient == nutrient.id {
+                limit = min(limit ?? daily.max, daily.max)
+            }
+            let weighted = weight(nutrient) > 0 && (nutrient.target(sex: sex, band: band) ?? 0) > 0
+            let inRatio = limits.contains { $0.kind == .per1000kcal && $0.nutrient == nutrient.id }
+            if weighted || limit != nil || inRatio {
+                terms.append(Term(id: nutrient.id, unit: nutrient.unit, nutrient: nutrient, scale: 1, upperLimit: limit))
+            }
+        }
+        for share in limits where share.kind == .energyShare {
+            guard let nutrient = knowledge.nutrient(id: share.nutrient) else { continue }
+            terms.append(Term(id: "\(nutrient.id)-kcal", unit: "kcal", nutrient: nutrient,
+                              scale: share.kcalPerUnit ?? 1, upperLimit: nil))
+        }
+        self.terms = terms
+        reported = knowledge.nutrients.filter { weight($0) > 0 && ($0.target(sex: sex, band: band) ?? 0) > 0 }
+        var targets: [String: TargetDerivation] = [:]
+        for nutrient in reported {
+            let limit = terms.first { $0.id == nutrient.id }?.upperLimit
+            targets[nutrient.id] = TargetDerivation(nutrient: nutrient, sex: sex, band: band, assessment: assessment,
+                                                    limit: limit)
+        }
+        self.targets = targets
+        entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment)
+    }
+
+    /// Meals whose every food fits, then one-serving additions of the foods the rules added (a
+    /// food added in both roles is one item in two slots). Items holding a food that a cap
+    /// allows zero of (fish to avoid) are left out.
+    static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
         let foodsByID = Dictionary(knowledge.foods.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let zeroCaps = knowledge.foodCaps.filter {
+            $0.applies(sex: profile.sex, age: profile.age) && ($0.maxPerDay == 0 || $0.maxPerWeek == 0)
+        }
         let allowed: (String) -> Bool = { id in
             guard let food = foodsByID[id], !excludedTags.contains(id) else { return false }
-            return food.tags.isDisjoint(with: excludedTags)
+            return food.tags.isDisjoint(with: excludedTags) && !zeroCaps.contains { $0.selects(food) }
+        }
+        let absorption = { (portions: [Meal.Portion]) -> MealAbsorption? in
+            guard let model = knowledge.absorption else { return nil }
+            return MealAbsorption(portions: portions.compactMap { p in foodsByID[p.food].map { ($0, p.servings) } },
+                                  model: model, diet: profile.diet)
+        }
+        func entry(_ kind: MealPlan.Kind, _ id: String, _ name: String, _ slots: [Slot], _ portions: [Meal.Portion]) -> Entry {
+            Entry(kind: kind, id: id, name: name, slots: slots, portions: portions,
+                  foods: portions.compactMap { foodsByID[$0.food] }, absorption: absorption(portions))
         }
         var entries: [Entry] = knowledge.meals
             .filter { meal in meal.portions.allSatisfy { allowed($0.food) } }
-            .map { Entry(kind: .meal, id: $0.id, name: $0.name, slots: $0.slots, portions: $0.portions) }
-        // An addition is one serving of a food; a food added in both roles is one item in two slots.
+            .map { entry(.meal, $0.id, $0.name, $0.slots, $0.portions) }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
             for (food, _) in assessment.additions[slot] ?? [] {
@@ -55,43 +115,132 @@ struct ProblemBuilder {
                     entries[index].slots.append(slot)
                 } else {
                     additionIndex[food] = entries.count
-                    entries.append(Entry(kind: slot == .fermented ? .fermented : .prebiotic, id: food, name: item.name,
-                                         slots: [slot], portions: [Meal.Portion(food: food, servings: 1)]))
+                    entries.append(entry(slot == .fermented ? .fermented : .prebiotic, food, item.name, [slot],
+                                         [Meal.Portion(food: food, servings: 1)]))
                 }
             }
         }
-        self.entries = entries
+        return entries
     }
 
-    /// Amount of a nutrient in some portions; unknown values count as 0.
-    func amount(of nutrient: Nutrient, in portions: [Meal.Portion]) -> Double {
-        knowledge.amount(of: nutrient, in: portions) ?? 0
+    /// Amount eaten of a term in an entry; unknown values count as 0.
+    func eaten(_ term: Term, in entry: Entry) -> Double {
+        (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
+    }
+
+    /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten.
+    func counted(_ term: Term, in entry: Entry) -> Double {
+        let amount = eaten(term, in: entry)
+        guard term.scale == 1, let absorption = entry.absorption else { return amount }
+        switch term.nutrient.measure {
+        case .column("iron_mg"): return amount * absorption.ironFactor
+        case .column("calcium_mg"): return absorption.countedCalcium
+        default: return amount
+        }
     }
 
     func kcal(of portions: [Meal.Portion]) -> Double {
-        knowledge.nutrient(id: "energy").map { amount(of: $0, in: portions) } ?? 0
+        knowledge.nutrient(id: "energy").map { knowledge.amount(of: $0, in: portions) ?? 0 } ?? 0
     }
 
-    /// The planning problem: every allowed item with its amounts, and the flagged nutrients'
-    /// targets, weights and limits. It checks nothing: the planner finds infeasibility.
+    /// Daily supplement of each term, from the person's supplements through `supplements.csv`
+    /// (a nutrient without a row counts once as itself).
+    func supplement(of term: Term) -> Double {
+        guard term.scale == 1 else { return 0 }
+        var total = 0.0
+        for (id, amount) in profile.supplements {
+            let counts = knowledge.supplementCounts.filter { $0.supplement == id }
+            if counts.isEmpty {
+                if id == term.nutrient.id { total += amount }
+            } else {
+                for count in counts where count.countsAs == term.nutrient.id { total += amount * count.factor }
+            }
+        }
+        return total
+    }
+
+    /// Supplements above a limit that applies to supplements only (magnesium 350 mg), as
+    /// messages; empty when none is.
+    func supplementProblems() -> [String] {
+        var problems: [String] = []
+        for (id, amount) in profile.supplements.sorted(by: { $0.key < $1.key }) {
+            for count in knowledge.supplementCounts where count.supplement == id {
+                if let limit = count.limit, amount > limit {
+                    let name = knowledge.nutrient(id: id)?.name ?? id
+                    problems.append("the \(name) supplement (\(Self.number(amount)) \(knowledge.nutrient(id: id)?.unitSymbol ?? "")) "
+                        + "is above the \(Self.number(limit)) upper limit for supplements alone")
+                }
+            }
+        }
+        return problems
+    }
+
+    static func number(_ value: Double) -> String { DecimalText.format(value, maxFractionDigits: 2) }
+
+    /// The planning problem: every allowed item with its eaten and counted amounts, plants and
+    /// preferred nutrients; the reported nutrients' targets, weights and supplements; every
+    /// upper and daily limit, energy-share limit and food cap. It checks nothing: the planner
+    /// finds infeasibility.
     func problem() -> PlanningProblem {
-        let preferred = Set(assessment.preferred.keys)
+        let preferredFor = preferredNutrients()
         let items = entries.map { entry in
-            PlanningProblem.Item(
+            let amounts = terms.map { eaten($0, in: entry) }
+            let countedAmounts = terms.map { counted($0, in: entry) }
+            var plants: [String] = []
+            for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }
+            var nutrients: [String] = []
+            for portion in entry.portions {
+                for id in preferredFor[portion.food] ?? [] where !nutrients.contains(id) { nutrients.append(id) }
+            }
+            return PlanningProblem.Item(
                 id: entry.id, slots: entry.slots, kcal: kcal(of: entry.portions),
                 maxPerWeek: entry.kind == .meal ? Self.mealMaxPerWeek : Self.additionMaxPerWeek,
-                noConsecutiveDays: entry.kind == .meal,
-                amounts: terms.map { amount(of: $0, in: entry.portions) },
-                preference: entry.portions.filter { preferred.contains($0.food) }.reduce(0) { $0 + $1.servings })
+                noConsecutiveDays: entry.kind == .meal, amounts: amounts, preference: 0,
+                counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.sorted(),
+                preferredFor: reported.map(\.id).filter { nutrients.contains($0) })
         }
-        let nutrients = terms.map { nutrient in
-            let weight = assessment.weights[nutrient.id] ?? 0
-            let target = nutrient.target(sex: profile.sex, band: band)
-            return PlanningProblem.NutrientTerm(
-                id: nutrient.id, unit: nutrient.unit, target: target,
-                weight: (target ?? 0) > 0 ? weight : 0, upperLimit: nutrient.upperLimit(band: band))
+        let nutrients = terms.map { term in
+            let target = targets[term.id].map(\.target)
+            let weight = target == nil ? 0 : (assessment.weights[term.id] ?? 0)
+            return PlanningProblem.NutrientTerm(id: term.id, unit: term.unit, target: target, weight: weight,
+                                                upperLimit: term.upperLimit, supplement: supplement(of: term))
         }
-        return PlanningProblem(energy: profile.energyBand, nutrients: nutrients, items: items)
+        let ratios = knowledge.limits.compactMap { limit -> PlanningProblem.RatioLimit? in
+            switch limit.kind {
+            case .dailyMax: return nil
+            case .energyShare:
+                return .init(id: limit.id, numerator: "\(limit.nutrient)-kcal", denominator: "energy", max: limit.max)
+            case .per1000kcal:
+                return .init(id: limit.id, numerator: limit.nutrient, denominator: "energy", max: limit.max / 1000)
+            }
+        }
+        return PlanningProblem(energy: profile.energyBand, nutrients: nutrients, items: items, ratioLimits: ratios,
+                               foodCaps: foodCaps(items: items))
+    }
+
+    /// For each preferred food, the weighted nutrients of the rules that prefer it: the flags
+    /// that made the rule fire, and the nutrients the rule itself targets.
+    func preferredNutrients() -> [String: [String]] {
+        let reportedIDs = Set(reported.map(\.id))
+        var result: [String: [String]] = [:]
+        for firing in assessment.firings {
+            var nutrients: [String] = []
+            for fact in firing.because { if case .flag(let id, _) = fact { nutrients.append(id) } }
+            var foods: [String] = []
+            for action in firing.actions {
+                switch action {
+                case .prefer(let list): foods += list.map(\.name)
+                case .target(let n, _), .scaleTarget(let n, _), .setTarget(let n, _, _): nutrients.append(n.name)
+                default: break
+                }
+            }
+            for food in foods {
+                for id in nutrients where reportedIDs.contains(id) && !(result[food] ?? []).contains(id) {
+                    result[food, default: []].append(id)
+                }
+            }
+        }
+        return result
     }
 
     /// One stress step per day from the steps the rules schedule, rotating so that no step falls

@@ -1,5 +1,5 @@
 /// A place in an input file. Prints as `path:line:column` (1-based line and column).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int

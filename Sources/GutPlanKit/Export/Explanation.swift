@@ -42,6 +42,13 @@ public struct Explanation: Sendable {
             add("\(nutrient.name): not flagged, planned for with weight \(Self.number(nutrient.weight)) by a rule below", 2)
         }
 
+        if !plan.nutrients.isEmpty {
+            lines.append("")
+            add("Daily targets, and how each was made (food and supplements count together)")
+            for nutrient in plan.nutrients { add("\(nutrient.name): \(nutrient.basis)", 2, hanging: 4) }
+            for line in plan.countedLines { add(line, 2, hanging: 4) }
+        }
+
         lines.append("")
         add("Rules that fired, in order")
         for (index, firing) in assessment.firings.enumerated() {
@@ -63,10 +70,15 @@ public struct Explanation: Sendable {
             for item in day.items {
                 add("\(item.slot.rawValue): \(item.name)", 4, hanging: 4)
                 let shares = plan.nutrients.compactMap { nutrient -> String? in
-                    guard let amount = item.nutrients[nutrient.id], amount > 0, nutrient.target > 0 else { return nil }
+                    guard let eaten = item.nutrients[nutrient.id], eaten > 0, nutrient.target > 0 else { return nil }
+                    let amount = item.counted[nutrient.id] ?? eaten
                     return "\(nutrient.name) \(Self.percent(amount / nutrient.target))"
                 }
                 if !shares.isEmpty { add(shares.joined(separator: ", "), 8) }
+                for factor in item.factors {
+                    let name = plan.nutrients.first { $0.id == factor.nutrient }?.name ?? factor.nutrient
+                    add("\(name) counts \(DecimalText.format(factor.factor, maxFractionDigits: 2))×: \(factor.reason)", 8, hanging: 4)
+                }
                 if !item.why.isEmpty { add("chosen by: " + item.why.joined(separator: ", "), 8) }
             }
             let totals = plan.nutrients.map { "\($0.name) \(Self.percent(day.coverage[$0.id] ?? 0))" }

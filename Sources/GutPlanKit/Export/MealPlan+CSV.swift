@@ -3,15 +3,17 @@ extension MealPlan {
     /// `why` follow.
     public static let csvLeadingColumns = ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal"]
 
-    /// The CSV header: leading columns, one column per reported nutrient, `covers`, `why`.
+    /// The CSV header: leading columns, per reported nutrient what is eaten (`zinc_mg`) and what
+    /// counts (`zinc_mg_counted`: absorbed iron and calcium), `covers`, `why`.
     public var csvHeader: [String] {
-        MealPlan.csvLeadingColumns + nutrients.map(\.csvName) + ["covers", "why"]
+        MealPlan.csvLeadingColumns + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why"]
     }
 
     /// The plan as RFC 4180 CSV (see `CSVWriter`): a header, then one row per planned item in day
-    /// order, then slot order. `foods` reads `oats x1; blueberries x0.5`; `covers` and `why` are
-    /// `;`-separated. A stress step has empty `foods`, `kcal` and nutrient cells. Numbers keep
-    /// four decimals, so per-day column sums match the JSON totals to within 0.001.
+    /// order, then slot order, and a `supplement` row per day when the person takes any.
+    /// `foods` reads `oats x1; blueberries x0.5`; `covers` and `why` are `;`-separated. A stress
+    /// step has empty `foods`, `kcal` and nutrient cells. Numbers keep four decimals, so a day's
+    /// column sums match the JSON (`totals` plus supplements; `counted`) to within 0.001.
     public func csv() -> String {
         var writer = CSVWriter(maxFractionDigits: 4)
         writer.append(header: csvHeader)
@@ -26,10 +28,22 @@ extension MealPlan {
                 let isStep = item.kind == .stress
                 cells.append(isStep ? .empty : item.kcal.map(CSVWriter.Cell.number) ?? .empty)
                 for nutrient in nutrients {
-                    cells.append(isStep ? .empty : .number(item.nutrients[nutrient.id] ?? 0))
+                    let eaten = item.nutrients[nutrient.id] ?? 0
+                    cells.append(isStep ? .empty : .number(eaten))
+                    cells.append(isStep ? .empty : .number(item.counted[nutrient.id] ?? eaten))
                 }
                 cells.append(.text(item.covers.joined(separator: ";")))
                 cells.append(.text(item.why.joined(separator: ";")))
+                writer.append(cells)
+            }
+            if !supplements.isEmpty {
+                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name), .empty, .text("supplement"),
+                                               .empty, .text("Supplements"), .empty, .empty]
+                for nutrient in nutrients {
+                    cells.append(.number(nutrient.supplement))
+                    cells.append(.number(nutrient.supplement))
+                }
+                cells += [.empty, .empty]
                 writer.append(cells)
             }
         }

@@ -1,7 +1,9 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `days`, `coverage`, `upper_limits`, `notes`, `shopping`,
-    /// `disclaimer`); every map keyed by nutrient or food id is sorted by key.
+    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients`,
+    /// `upper_limits`, `limits`, `notes`, `shopping`, `disclaimer`); every map keyed by nutrient
+    /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
+    /// counts: absorbed food plus supplements) and `limits` (each daily limit's value).
     ///
     /// Numbers keep six decimals (trimmed). Day `totals` are the plan's own totals; the CSV export
     /// rounds per-item amounts to four decimals, so a spreadsheet sum of a day's rows differs from
@@ -12,10 +14,21 @@ extension MealPlan {
             ("flags", .object(sorting: flags.mapValues { .string($0.rawValue) })),
             ("score", .number(score)),
             ("upper_bound", .number(upperBound)),
-            ("days", .array(days.map(\.jsonValue))),
+            ("plants", .object(ordered: [
+                ("count", .number(Double(plants.count))), ("value", .number(Double(plants.value))),
+                ("bound", .number(Double(plants.bound))), ("cap", .number(Double(plants.cap))),
+                ("foods", .array(plants.foods.map(JSONValue.string))),
+            ])),
+            ("supplements", .object(sorting: supplements.mapValues { .number($0) })),
+            ("days", .array(days.indices.map(dayJSON))),
             ("coverage", .object(sorting: Dictionary(nutrients.map { ($0.id, $0.jsonValue) }, uniquingKeysWith: { a, _ in a }))),
             ("nutrients", .array(nutrients.map { .string($0.id) })),
             ("upper_limits", .object(sorting: upperLimits.mapValues { .number($0) })),
+            ("limits", .array(limits.map { limit in
+                .object(ordered: [("id", .string(limit.id)), ("name", .string(limit.name)), ("unit", .string(limit.unit)),
+                                  ("max", .number(limit.max)), ("days", .array(limit.days.map { .number($0) })),
+                                  ("source", .string(limit.source))])
+            })),
             ("notes", .array(notes.map(JSONValue.string))),
             ("shopping", .array(shopping.map(\.jsonValue))),
             ("disclaimer", .string(MealPlan.disclaimer)),
@@ -45,14 +58,18 @@ extension MealPlan {
     }
 }
 
-extension MealPlan.Day {
-    var jsonValue: JSONValue {
-        .object(ordered: [
-            ("day", .number(Double(number))),
-            ("name", .string(name)),
-            ("items", .array(items.map(\.jsonValue))),
-            ("totals", .object(sorting: totals.mapValues { .number($0) })),
-            ("coverage", .object(sorting: coverage.mapValues { .number($0) })),
+extension MealPlan {
+    func dayJSON(_ index: Int) -> JSONValue {
+        let day = days[index]
+        return .object(ordered: [
+            ("day", .number(Double(day.number))),
+            ("name", .string(day.name)),
+            ("items", .array(day.items.map(\.jsonValue))),
+            ("totals", .object(sorting: day.totals.mapValues { .number($0) })),
+            ("counted", .object(sorting: day.counted.mapValues { .number($0) })),
+            ("limits", .object(sorting: Dictionary(limits.map { ($0.id, JSONValue.number($0.days[index])) },
+                                                   uniquingKeysWith: { a, _ in a }))),
+            ("coverage", .object(sorting: day.coverage.mapValues { .number($0) })),
         ])
     }
 }
@@ -70,6 +87,10 @@ extension MealPlan.Item {
                 .object(ordered: [("id", .string($0.food)), ("servings", .number($0.servings))])
             })))
             pairs.append(("nutrients", .object(sorting: nutrients.mapValues { .number($0) })))
+            pairs.append(("counted", .object(sorting: counted.mapValues { .number($0) })))
+            pairs.append(("factors", .array(factors.map {
+                .object(ordered: [("nutrient", .string($0.nutrient)), ("factor", .number($0.factor)), ("reason", .string($0.reason))])
+            })))
         }
         if let detail { pairs.append(("detail", .string(detail))) }
         pairs.append(("covers", .array(covers.map(JSONValue.string))))
@@ -82,7 +103,9 @@ extension MealPlan.NutrientSummary {
     var jsonValue: JSONValue {
         .object(ordered: [
             ("name", .string(name)), ("unit", .string(unit)), ("target", .number(target)),
+            ("reference", .number(reference)), ("basis", .string(basis)),
             ("weight", .number(weight)), ("status", status.map { .string($0.rawValue) } ?? .null),
+            ("supplement", .number(supplement)), ("food_share", .number(foodShare)),
             ("mean", .number(mean)),
         ])
     }

@@ -10,7 +10,9 @@ extension MealPlan {
             + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)")
         let flagText = MealPlan.markdownInline(flagSummary)
         out.append("- **Flags:** \(flagText)")
+        if !supplementSummary.isEmpty { out.append("- **Supplements:** \(MealPlan.markdownInline(supplementSummary))") }
         out.append("- **Score:** \(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)))")
+        out.append("- **Plants:** \(MealPlan.markdownInline(plantsSummary))")
 
         for day in days {
             out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))", ""]
@@ -37,6 +39,22 @@ extension MealPlan {
                     [nutrient.name, nutrient.status?.rawValue ?? "targeted",
                      "\(DecimalText.format(nutrient.target, maxFractionDigits: 2)) \(nutrient.unit)"]
                         + cells + ["\(Int((nutrient.mean.isFinite ? nutrient.mean * 100 : 0).rounded()))%"]))
+            }
+            out += ["", "Targets count food and supplements together:", ""]
+            out += nutrients.map { "- \(MealPlan.markdownInline($0.name)): \(MealPlan.markdownInline($0.basis))" }
+            if !countedLines.isEmpty {
+                out.append("")
+                out += countedLines.map { "- " + MealPlan.markdownInline($0) }
+            }
+        }
+        if !limits.isEmpty {
+            out += ["", "## Daily limits", ""]
+            out.append(MealPlan.markdownRow(["Limit", "At most"] + days.map { String($0.name.prefix(3)) }))
+            out.append("|---|--:|" + String(repeating: "--:|", count: days.count))
+            for limit in limits {
+                out.append(MealPlan.markdownRow(
+                    [limit.name, "\(DecimalText.format(limit.max, maxFractionDigits: 1)) \(limit.unit)"]
+                        + limit.days.map { DecimalText.format($0, maxFractionDigits: 1) }))
             }
         }
         if !notes.isEmpty {

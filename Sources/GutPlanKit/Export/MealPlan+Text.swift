@@ -23,6 +23,10 @@ extension MealPlan {
             out.append("")
             out += coverageLines(width: width, style: style)
         }
+        if !limits.isEmpty {
+            out.append("")
+            out += limitLines(width: width, style: style)
+        }
         if !notes.isEmpty {
             out.append("")
             out.append(style.bold("Notes"))
@@ -55,10 +59,16 @@ extension MealPlan {
             + "\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)"
         let flagText = flagSummary
         let scoreText = "\(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)); 1.000 means every target met every day)"
-        let label = 10
-        return TextLayout.wrap(profileText, width: width, first: TextLayout.padRight("Profile", label), rest: String(repeating: " ", count: label))
-            + TextLayout.wrap(flagText, width: width, first: TextLayout.padRight("Flags", label), rest: String(repeating: " ", count: label))
-            + TextLayout.wrap(scoreText, width: width, first: TextLayout.padRight("Score", label), rest: String(repeating: " ", count: label))
+        let label = 12
+        let pad = String(repeating: " ", count: label)
+        var lines = TextLayout.wrap(profileText, width: width, first: TextLayout.padRight("Profile", label), rest: pad)
+            + TextLayout.wrap(flagText, width: width, first: TextLayout.padRight("Flags", label), rest: pad)
+        if !supplementSummary.isEmpty {
+            lines += TextLayout.wrap(supplementSummary, width: width, first: TextLayout.padRight("Supplements", label), rest: pad)
+        }
+        lines += TextLayout.wrap(scoreText, width: width, first: TextLayout.padRight("Score", label), rest: pad)
+        lines += TextLayout.wrap(plantsSummary, width: width, first: TextLayout.padRight("Plants", label), rest: pad)
+        return lines
     }
 
     private func dayLines(_ day: Day, width: Int, style: ANSIStyle) -> [String] {
@@ -145,8 +155,24 @@ extension MealPlan {
                 lines += TextLayout.wrap(text, width: width, first: "", rest: "  ")
             }
         }
-        let targets = nutrients.map { "\($0.name) \(DecimalText.format($0.target, maxFractionDigits: 2)) \($0.unit)" }
-        lines += TextLayout.wrap("Daily targets: " + targets.joined(separator: ", "), width: width, first: "", rest: "  ")
+        lines += TextLayout.wrap("Daily targets (food and supplements together):", width: width)
+        for nutrient in nutrients {
+            lines += TextLayout.wrap("\(nutrient.name): \(nutrient.basis)", width: width, first: "- ", rest: "    ")
+        }
+        for line in countedLines { lines += TextLayout.wrap(line, width: width, first: "", rest: "  ") }
+        return lines
+    }
+
+    private func limitLines(width: Int, style: ANSIStyle) -> [String] {
+        var lines = TextLayout.wrap("Daily limits (every day at or under the limit)", width: width).map(style.bold)
+        for limit in limits {
+            let values = zip(days, limit.days).map { day, value in
+                "\(day.name.prefix(3)) \(DecimalText.format(value, maxFractionDigits: limit.max < 100 ? 1 : 0))"
+            }
+            let text = "\(limit.name), at most \(DecimalText.format(limit.max, maxFractionDigits: 1)) \(limit.unit): "
+                + values.joined(separator: ", ")
+            lines += TextLayout.wrap(text, width: width, first: "- ", rest: "    ")
+        }
         return lines
     }
 

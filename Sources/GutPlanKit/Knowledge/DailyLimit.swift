@@ -6,6 +6,8 @@ public struct DailyLimit: Sendable, Equatable {
         /// The day's `nutrient` × `kcalPerUnit` at most `max` × the day's energy (saturated fat
         /// under 10% of energy).
         case energyShare = "energy_share"
+        /// The day's total of `nutrient` at most `max` per 1000 kcal of the day's energy (fibre).
+        case per1000kcal = "per_1000_kcal"
     }
 
     public var id: String

@@ -69,4 +69,15 @@ public struct Food: Sendable, Equatable {
         self.fodmap = fodmap
         self.fodmapGroups = fodmapGroups
     }
+
+    /// Tags of foods that hold no FODMAP carbohydrate at all (FODMAPs are plant carbohydrates and
+    /// milk lactose), so their `low` status holds at any amount.
+    public static let fodmapFreeTags: Set<String> = ["meat", "poultry", "fish", "shellfish", "egg"]
+
+    /// Whether eating `servings` servings is low-FODMAP: the food is `low` at its serving, and either
+    /// at most one serving is eaten or the food is FODMAP-free by its tags (the rule of `docs/FODMAP.md`:
+    /// a FODMAP status holds for the serving it was measured at, not for more).
+    public func isLowFODMAP(servings: Double) -> Bool {
+        fodmap == .low && (servings <= 1 || !tags.isDisjoint(with: Self.fodmapFreeTags))
+    }
 }

@@ -1,5 +1,5 @@
 /// One line of a person's lab report, as entered (unit not yet converted).
-public struct LabResult: Sendable, Equatable {
+public struct LabResult: Sendable, Equatable, Codable {
     /// Lab test id after alias resolution (`25-hydroxyvitamin-d`).
     public var test: String
     public var value: Double

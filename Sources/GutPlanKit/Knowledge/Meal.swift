@@ -1,7 +1,7 @@
 /// A dish a person cooks: foods with servings, usable in one or more meal slots (one row of `Rules/meals.csv`).
 public struct Meal: Sendable, Equatable {
     /// One food of a meal and how many of its servings the meal holds.
-    public struct Portion: Sendable, Equatable {
+    public struct Portion: Sendable, Equatable, Codable {
         public var food: String
         public var servings: Double
         public init(food: String, servings: Double) {

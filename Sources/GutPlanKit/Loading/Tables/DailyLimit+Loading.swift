@@ -8,7 +8,7 @@ extension DailyLimit {
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
-            let kind = table.choice("kind", in: row, among: [Kind.dailyMax, .energyShare], into: &diagnostics)
+            let kind = table.choice("kind", in: row, among: [Kind.dailyMax, .energyShare, .per1000kcal], into: &diagnostics)
             let nutrient = table.reference("nutrient", in: row, among: nutrients.map(\.id), what: "nutrient", into: &diagnostics)
             let kcalPerUnit = table.number("kcal_per_unit", in: row, optional: true, positive: true, into: &diagnostics)
             let max = table.number("max", in: row, into: &diagnostics)

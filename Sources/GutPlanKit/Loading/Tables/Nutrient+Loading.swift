@@ -5,7 +5,7 @@ extension Nutrient {
         ("vitamin-a", "ug RAE"), ("retinol", "ug"), ("vitamin-d", "ug"), ("vitamin-b12", "ug"), ("folate", "ug DFE"),
         ("folic-acid", "ug"), ("vitamin-b6", "mg"), ("vitamin-c", "mg"), ("zinc", "mg"), ("magnesium", "mg"),
         ("iron", "mg"), ("calcium", "mg"), ("fiber", "g"), ("glutamine", "g"), ("probiotics", "servings"),
-        ("prebiotics", "servings"), ("energy", "kcal"),
+        ("prebiotics", "servings"), ("energy", "kcal"), ("sodium", "mg"), ("saturated-fat", "g"),
     ]
 
     static let bandColumns: [(AgeBand, String)] = [
