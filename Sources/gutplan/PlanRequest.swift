@@ -1,23 +1,16 @@
 import GutPlanKit
 
-/// Everything `plan` and `explain` were asked for, validated: the input the library facade takes.
+/// Everything `plan` and `explain` were asked for, validated: the library's `ProfileInput` (what
+/// the person is planning for) plus what only the command line has. A new profile option is one
+/// field in `ProfileInput`, read here.
 struct PlanRequest: Sendable, Equatable {
-    /// Nutrient names as typed (aliases are resolved by the library).
-    var confirmed: [String] = []
-    var suspected: [String] = []
-    var labsPath: String?
-    /// Symptom names as typed.
-    var symptoms: [String] = []
-    var sex: Sex = .female
-    var age: Int = 35
-    var diet: Diet = .omnivore
-    /// Food tags or ids.
-    var exclude: [String] = []
-    /// `nil`: the default band for the sex.
-    var energy: ClosedRange<Double>?
-    /// `nil`: the library's default rule directory.
+    /// Names as typed (aliases are resolved by the library), sex, age, diet, exclusions, energy.
+    var input = ProfileInput()
+    /// `--rules`; `nil`: `GUTPLAN_RULES`, `./Rules`, then the package's `Rules/`.
     var rulesPath: String?
     var seed: UInt64?
+    /// Scheduling and layout: start date, weeks, servings, meal times, time limits, locks, ramp.
+    var options = PlanOptions()
 
     /// Options shared by `plan` and `explain`.
     static let inputOptions: [OptionSpec] = [
@@ -29,29 +22,51 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
         OptionSpec("diet", value: "DIET", help: "omnivore, pescatarian, vegetarian or vegan (default omnivore)."),
         OptionSpec("exclude", value: "LIST", help: "Food tags or food ids to leave out (dairy,gluten,liver)."),
-        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default 1600-2400 female, 2000-3000 male)."),
+        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default: the Dietary Guidelines' estimate for the sex, age and activity)."),
+        OptionSpec("activity", value: "LEVEL", help: "sedentary, moderate or active: sets the energy band from the Dietary Guidelines (default: the whole sedentary-to-active range)."),
+        OptionSpec("supplements", value: "LIST", help: "Daily supplements, NAME=AMOUNT with ug, mcg, mg, g or (vitamin D) IU: \"vitamin-d=25ug,iron=18mg\". They count in every day's total and limit."),
+        OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-bowl,liver)."),
+        OptionSpec("low-fodmap", help: "The low-FODMAP elimination phase: every food low-FODMAP at its serving."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
+        OptionSpec("start", value: "DATE", help: "Date of day 1, YYYY-MM-DD: days get dates and real weekday names (needed for --format ics)."),
+        OptionSpec("weeks", value: "N", help: "Plan N consecutive weeks, 1 to 12 (default 1); no meal repeats from the week before."),
+        OptionSpec("servings", value: "N", help: "People at the table, 1 to 50: scales ingredients and shopping (nutrition stays one person's)."),
+        OptionSpec("meal-times", value: "LIST", help: "Calendar times, e.g. \"breakfast=07:30,lunch=12:30,snack=15:30,dinner=18:30\" (the defaults)."),
+        OptionSpec("max-minutes", value: "LIST", help: "Most prep and cook minutes per slot, e.g. \"breakfast=10,lunch=20\"."),
+        OptionSpec("lock", value: "LIST", help: "Fix meals in days and slots, e.g. \"2:dinner=salmon-quinoa-bowl,5:lunch=lentil-soup\"; the rest is re-optimised."),
+        OptionSpec("ramp", help: "Start prebiotic and fermented additions small and build up over the first week (automatic with gut symptoms)."),
         OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]
 
     /// Reads and validates the input options.
-    init(_ arguments: ParsedArguments) throws(GutPlanError) {
-        func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(GutPlanError) -> T? {
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(CLIError) -> T? {
             guard let text = arguments.value(option) else { return nil }
-            do { return try parse(text) } catch { throw GutPlanError.usage("--\(option) \(text.clipped(to: 80)): \(error.message.clipped(to: 400))") }
+            do { return try parse(text) } catch { throw CLIError.usage("--\(option) \(text.clipped(to: 80)): \(error.message.clipped(to: 400))") }
         }
-        confirmed = try check("confirmed", Validate.list) ?? []
-        suspected = try check("suspected", Validate.list) ?? []
-        symptoms = try check("symptoms", Validate.list) ?? []
-        exclude = try check("exclude", Validate.list) ?? []
-        sex = try check("sex", Validate.sex) ?? .female
-        age = try check("age", Validate.age) ?? 35
-        diet = try check("diet", Validate.diet) ?? .omnivore
-        energy = try check("kcal", Validate.energy)
+        input.confirmed = try check("confirmed", Validate.list) ?? []
+        input.suspected = try check("suspected", Validate.list) ?? []
+        input.symptoms = try check("symptoms", Validate.list) ?? []
+        input.exclude = try check("exclude", Validate.list) ?? []
+        for name in try check("avoid", Validate.list) ?? [] where !input.exclude.contains(name) { input.exclude.append(name) }
+        input.activity = try check("activity", Validate.activity)
+        input.supplements = try check("supplements", Validate.list) ?? []
+        input.lowFODMAP = arguments.has("low-fodmap")
+        options.start = try check("start", Validate.date)
+        options.weeks = try check("weeks", { (text: String) throws(Prompter.Rejection) in try Validate.whole(text, "weeks", 1...12) }) ?? 1
+        options.servings = try check("servings", { (text: String) throws(Prompter.Rejection) in try Validate.whole(text, "servings", 1...50) }) ?? 1
+        if let times = try check("meal-times", Validate.mealTimes) { options.mealTimes.merge(times) { _, new in new } }
+        options.maxMinutes = try check("max-minutes", Validate.maxMinutes) ?? [:]
+        options.locks = try check("lock", Validate.locks) ?? []
+        options.ramp = arguments.has("ramp")
+        input.sex = try check("sex", Validate.sex) ?? input.sex
+        input.age = try check("age", Validate.age) ?? input.age
+        input.diet = try check("diet", Validate.diet) ?? input.diet
+        input.energy = try check("kcal", Validate.energy)
+        input.labs = try check("labs", Validate.path).map(ProfileInput.LabReport.file)
         seed = try check("seed", Validate.seed)
-        labsPath = try check("labs", Validate.path)
         rulesPath = try check("rules", Validate.path)
-        suspected = PlanRequest.withoutConfirmed(suspected, confirmed: confirmed)
+        input.suspected = PlanRequest.withoutConfirmed(input.suspected, confirmed: input.confirmed)
     }
 
     /// `suspected` without the names also given as confirmed: a nutrient both confirmed and
@@ -62,18 +77,7 @@ struct PlanRequest: Sendable, Equatable {
         return suspected.filter { !confirmedNames.contains($0.lowercased()) }
     }
 
-    /// Something is flagged: a nutrient, a lab report or a symptom.
-    var flagsSomething: Bool {
-        !confirmed.isEmpty || !suspected.isEmpty || labsPath != nil || !symptoms.isEmpty
-    }
-
     init() {}
-
-    /// The profile the library plans for (labs are read by the library from `labsPath`).
-    var profile: Profile {
-        Profile(sex: sex, age: age, diet: diet, exclude: exclude, energy: energy,
-                confirmed: Set(confirmed), suspected: Set(suspected), labs: [], symptoms: Set(symptoms))
-    }
 }
 
 /// Validators shared by options and interactive answers; each throws a `Prompter.Rejection`
@@ -92,6 +96,88 @@ enum Validate {
         }
         if items.count == 1, items[0].lowercased() == "none" { return [] }
         return items
+    }
+
+    static func activity(_ text: String) throws(Prompter.Rejection) -> Activity {
+        try choice(text, "activity", Activity.allCases.map(\.rawValue)).flatMap(Activity.init(rawValue:)) ?? .moderate
+    }
+
+    /// `YYYY-MM-DD`, a real date from 1900 to 2999.
+    static func date(_ text: String) throws(Prompter.Rejection) -> String {
+        let parts = text.trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1900...2999).contains(year), (1...12).contains(month) else {
+            throw Prompter.Rejection("expected a date as YYYY-MM-DD, e.g. 2026-12-07")
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { throw Prompter.Rejection("\(text.trimmedSpaces) is not a date: that month has \(days) days") }
+        return text.trimmedSpaces
+    }
+
+    /// A whole number in `range`.
+    static func whole(_ text: String, _ what: String, _ range: ClosedRange<Int>) throws(Prompter.Rejection) -> Int {
+        guard let value = Int(text.trimmedSpaces), range.contains(value) else {
+            throw Prompter.Rejection("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// `SLOT=VALUE` pairs, comma-separated, each slot once.
+    static func slotPairs(_ text: String, slots: [Slot]) throws(Prompter.Rejection) -> [(Slot, String)] {
+        var pairs: [(Slot, String)] = []
+        for part in try list(text) {
+            let sides = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+            guard sides.count == 2 else { throw Prompter.Rejection("'\(part.clipped(to: 40))' is not SLOT=VALUE") }
+            guard let slot = Slot(rawValue: sides[0].lowercased()), slots.contains(slot) else {
+                throw Prompter.Rejection("unknown slot '\(sides[0].clipped(to: 40))'\(Suggestion.didYouMean(sides[0].lowercased(), among: slots.map(\.rawValue)))")
+            }
+            guard !pairs.contains(where: { $0.0 == slot }) else { throw Prompter.Rejection("\(slot.rawValue) is given twice") }
+            pairs.append((slot, sides[1]))
+        }
+        return pairs
+    }
+
+    /// `breakfast=07:30,...`: 24-hour `HH:MM` per meal slot.
+    static func mealTimes(_ text: String) throws(Prompter.Rejection) -> [Slot: String] {
+        var times: [Slot: String] = [:]
+        for (slot, value) in try slotPairs(text, slots: Slot.meals) {
+            let parts = value.split(separator: ":").map(String.init)
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+                  (0...23).contains(hour), (0...59).contains(minute) else {
+                throw Prompter.Rejection("\(slot.rawValue) time '\(value.clipped(to: 20))' is not HH:MM (00:00 to 23:59)")
+            }
+            times[slot] = value
+        }
+        return times
+    }
+
+    /// `breakfast=10,lunch=20`: minutes per meal slot, 1 to 600.
+    static func maxMinutes(_ text: String) throws(Prompter.Rejection) -> [Slot: Int] {
+        var limits: [Slot: Int] = [:]
+        for (slot, value) in try slotPairs(text, slots: Slot.meals) {
+            limits[slot] = try whole(value, "\(slot.rawValue) minutes", 1...600)
+        }
+        return limits
+    }
+
+    /// `2:dinner=salmon-quinoa-bowl,5:fermented=kefir`: day (1-based), slot and item id.
+    static func locks(_ text: String) throws(Prompter.Rejection) -> [PlanOptions.Lock] {
+        var locks: [PlanOptions.Lock] = []
+        for part in try list(text) {
+            let sides = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+            let place = sides.first?.split(separator: ":").map { String($0).trimmedSpaces } ?? []
+            guard sides.count == 2, place.count == 2, let day = Int(place[0]), day >= 1, !sides[1].isEmpty else {
+                throw Prompter.Rejection("'\(part.clipped(to: 60))' is not DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-bowl")
+            }
+            guard let slot = Slot(rawValue: place[1].lowercased()), Slot.planned.contains(slot) else {
+                throw Prompter.Rejection("unknown slot '\(place[1].clipped(to: 40))'\(Suggestion.didYouMean(place[1].lowercased(), among: Slot.planned.map(\.rawValue)))")
+            }
+            locks.append(PlanOptions.Lock(day: day, slot: slot, item: sides[1]))
+        }
+        return locks
     }
 
     static func sex(_ text: String) throws(Prompter.Rejection) -> Sex {
@@ -154,14 +240,5 @@ enum Validate {
     static func listing(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
-    }
-}
-
-extension String {
-    var trimmedSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -6,6 +6,8 @@ struct ProblemBuilder {
     let profile: Profile
     let assessment: Assessment
     let options: PlanOptions
+    /// 1-based week of the plan this problem is for.
+    let week: Int
     let band: AgeBand
     /// Nutrients in the problem: weighted ones with a target, every one with an upper limit or
     /// a daily limit, and the numerators of energy-share limits.
@@ -42,8 +44,10 @@ struct ProblemBuilder {
     static let mealMaxPerWeek = 2
     static let additionMaxPerWeek = 4
 
-    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions()) {
+    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions(),
+         week: Int = 1) {
         self.options = options
+        self.week = week
         self.knowledge = knowledge
         self.profile = profile
         self.assessment = assessment
@@ -105,7 +109,7 @@ struct ProblemBuilder {
                   foods: portions.compactMap { foodsByID[$0.food] }, absorption: absorption(portions))
         }
         var entries: [Entry] = knowledge.meals
-            .filter { meal in meal.portions.allSatisfy { allowed($0.food) } }
+            .filter { meal in !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } }
             .map { entry(.meal, $0.id, $0.name, $0.slots, $0.portions) }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
@@ -215,7 +219,8 @@ struct ProblemBuilder {
             }
         }
         return PlanningProblem(energy: profile.energyBand, nutrients: nutrients, items: items, ratioLimits: ratios,
-                               foodCaps: foodCaps(items: items))
+                               foodCaps: foodCaps(items: items),
+                               fixed: options.locks.map { .init(day: $0.day, slot: $0.slot, item: $0.item) })
     }
 
     /// For each preferred food, the weighted nutrients of the rules that prefer it: the flags

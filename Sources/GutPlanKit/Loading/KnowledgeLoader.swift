@@ -147,10 +147,29 @@ struct KnowledgeLoader {
         return (rules, weights)
     }
 
+    /// A file's bytes, or a message that says why not (not a regular file, the system's reason).
+    /// A FIFO or device is never opened, so a rule directory cannot make loading wait forever.
+    func read(_ path: String) -> Result<Data, Diagnostic> {
+        let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            let what = type == .typeDirectory ? "a directory" : "not a regular file"
+            return .failure(Diagnostic(.error, "cannot read \(path): it is \(what)", at: nil))
+        }
+        do {
+            return .success(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+            return .failure(Diagnostic(.error, "cannot read \(path): \(reason)", at: nil))
+        }
+    }
+
     /// One rule file: read, decoded as UTF-8 and parsed, its syntax errors reported.
     private mutating func parseRuleFile(_ path: String) -> RuleFile? {
-        guard let data = fm.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(.error, "cannot read \(path)", at: nil))
+        let data: Data
+        switch read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
         let decoded = UTF8Check.decode(data)
