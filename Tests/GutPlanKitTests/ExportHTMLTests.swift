@@ -91,8 +91,8 @@ private func collapsed(_ text: String) -> String {
         #expect(abs((number(food?.attributes["data-value"]) ?? -1) - mean * share) < 0.00005)
         if supplement > 0 {
             #expect(abs((number(supplementBar?.attributes["data-value"]) ?? -1) - mean * (1 - share)) < 0.00005)
-            // Bar widths are in proportion: 400 units is 100%.
-            #expect(abs((number(food?.attributes["width"]) ?? -1) - 400 * mean * share) < 0.01)
+            // Bar widths are in proportion to the numbers.
+            #expect(abs((number(food?.attributes["width"]) ?? -1) - MealPlan.coverageBarScale * mean * share) < 0.01)
         } else {
             #expect(supplementBar == nil)
         }

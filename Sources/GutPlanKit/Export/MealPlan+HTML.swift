@@ -264,7 +264,7 @@ extension MealPlan {
     private func htmlRetests(_ w: inout HTMLWriter) {
         w.element("h2", "Retest reminders")
         guard !retests.isEmpty else {
-            w.element("p", "No retest is scheduled: no deficiency in this plan was confirmed by a lab.")
+            w.element("p", "No retest reminders in this plan.")
             return
         }
         w.open("table")

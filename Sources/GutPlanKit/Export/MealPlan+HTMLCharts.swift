@@ -27,7 +27,7 @@ extension MealPlan {
     /// The heat map (a table: nutrient × day, the % printed in every cell, shade as a second cue)
     /// and the bar chart of the mean coverage split into food and supplement.
     func htmlCoverage(_ w: inout HTMLWriter) {
-        w.element("h2", [("class", "page")], "Coverage")
+        w.element("h2", "Coverage")
         guard !nutrients.isEmpty else {
             w.element("p", "No nutrient has a target in this plan.")
             return
@@ -72,8 +72,11 @@ extension MealPlan {
     /// Horizontal bars, one per nutrient: the plan's mean coverage (mean over the days of
     /// min(1, counted ÷ target)), split in the proportion `foodShare` : 1 − `foodShare` into a
     /// solid food part and a hatched supplement part.
+    /// SVG units of the coverage bars' 100%.
+    static let coverageBarScale = 300.0
+
     func coverageBarChart() -> String {
-        let left = 190.0, scale = 400.0, row = 26.0, top = 34.0
+        let left = 190.0, scale = MealPlan.coverageBarScale, row = 26.0, top = 34.0
         let height = top + row * Double(nutrients.count) + 26
         var svg = "<figure>\n<svg role=\"img\" aria-labelledby=\"bars-title bars-desc\" viewBox=\"0 0 720 \(MealPlan.svgNumber(height))\">\n"
         let described = nutrients.map { nutrient -> String in
@@ -116,7 +119,7 @@ extension MealPlan {
             }
             var label = "\(MealPlan.wholePercent(nutrient.mean))%"
             if nutrient.supplement > 0 {
-                label += " (food \(MealPlan.wholePercent(food)), supplement \(MealPlan.wholePercent(supplement)))"
+                label += " (food \(MealPlan.wholePercent(food))%, supplement \(MealPlan.wholePercent(supplement))%)"
             }
             svg += HTMLWriter.inline("text", [("x", MealPlan.svgNumber(left + scale * max(nutrient.mean, 0) + 6)),
                                               ("y", MealPlan.svgNumber(y + 16)), ("font-size", "12"),
@@ -175,8 +178,8 @@ extension MealPlan {
                 + "data-limit=\"\(HTMLWriter.escape(limit.id))\" data-day=\"\(day.number)\" "
                 + "data-value=\"\(DecimalText.format(value, maxFractionDigits: 4))\"/>"
             if showValues {
-                svg += HTMLWriter.inline("text", [("x", MealPlan.svgNumber(x + slot / 2)), ("y", MealPlan.svgNumber(y(value) - 4)),
-                                                  ("font-size", "11"), ("text-anchor", "middle")],
+                svg += HTMLWriter.inline("text", [("class", "value"), ("x", MealPlan.svgNumber(x + slot / 2)),
+                                                  ("y", MealPlan.svgNumber(y(value) - 4)), ("font-size", "11"), ("text-anchor", "middle")],
                                          DecimalText.format(value, maxFractionDigits: digits) + (isOver ? " over" : ""))
             }
             if showValues || dayIndex % 7 == 0 {

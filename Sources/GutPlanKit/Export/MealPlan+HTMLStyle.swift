@@ -26,10 +26,10 @@ extension MealPlan {
     tr { break-inside: avoid; page-break-inside: avoid; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     table.grid { table-layout: fixed; font-size: 8pt; }
-    table.grid th[scope="row"] { width: 17mm; }
+    table.grid th:first-child { width: 19mm; }
     table.grid td { hyphens: auto; overflow-wrap: anywhere; }
     table.heat { table-layout: fixed; font-size: 9pt; }
-    table.heat th[scope="row"] { width: 34mm; }
+    table.heat th:first-child { width: 40mm; }
     table.heat td { text-align: center; font-variant-numeric: tabular-nums; }
     td.c0 { background: var(--c0); }
     td.c1 { background: var(--c1); }
@@ -44,6 +44,7 @@ extension MealPlan {
     figure { margin: 2mm 0 4mm 0; break-inside: avoid; page-break-inside: avoid; }
     figcaption { font-size: 9pt; color: var(--muted); }
     svg { width: 100%; height: auto; display: block; }
+    svg text.value { stroke: #fff; stroke-width: 3px; paint-order: stroke; }
     svg text { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; fill: #111; }
     section.day { break-inside: avoid; page-break-inside: avoid; border-top: 0.8pt solid var(--rule); padding-top: 1mm; }
     .item { break-inside: avoid; page-break-inside: avoid; }
