@@ -1,0 +1,16 @@
+/// What the printable report shows beyond the plan itself: who it is for, and why each
+/// nutrient is flagged (which needs the rules, so `Explanation.reportDetails(client:)` fills it).
+public struct ReportDetails: Sendable, Equatable {
+    /// The client's name for the title; `nil` gives an untitled report.
+    public var client: String?
+    /// By nutrient id: how the flag came about, one line each, outermost first.
+    public var flagReasons: [String: [String]]
+    /// Lab test display names by test id (`ferritin` → `Serum ferritin`).
+    public var labNames: [String: String]
+
+    public init(client: String? = nil, flagReasons: [String: [String]] = [:], labNames: [String: String] = [:]) {
+        self.client = client
+        self.flagReasons = flagReasons
+        self.labNames = labNames
+    }
+}
