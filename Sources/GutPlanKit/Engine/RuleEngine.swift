@@ -81,8 +81,25 @@ extension RuleEngine {
             chain[id] = []
         }
 
-        /// The facts that make `condition` hold, or `nil` when it does not.
+        /// The facts that make `condition` hold, or `nil` when it does not. An `and` holds on all
+        /// its terms' facts, an `or` on its first term that holds. Walked without recursion.
         func match(_ condition: Condition) -> [Fact]? {
+            condition.fold(
+                atom: { matchAtom($0) },
+                not: { $0 == nil ? [] : nil },
+                and: { terms in
+                    var facts: [Fact] = []
+                    for term in terms {
+                        guard let found = term else { return nil }
+                        facts += found
+                    }
+                    return facts
+                },
+                or: { terms in terms.first { $0 != nil } ?? nil })
+        }
+
+        /// The facts that make one leaf of a condition hold, or `nil`.
+        func matchAtom(_ condition: Condition) -> [Fact]? {
             switch condition {
             case .always:
                 return []
@@ -108,13 +125,8 @@ extension RuleEngine {
                 return profile.sex == sex ? [.sex(sex)] : nil
             case .age(let comparison, let value):
                 return comparison.holds(Double(profile.age), value) ? [.age(profile.age)] : nil
-            case .not(let inner):
-                return match(inner) == nil ? [] : nil
-            case .and(let lhs, let rhs):
-                guard let left = match(lhs), let right = match(rhs) else { return nil }
-                return left + right
-            case .or(let lhs, let rhs):
-                return match(lhs) ?? match(rhs)
+            case .not, .and, .or:
+                return nil  // never a leaf: `fold` combines these
             }
         }
 

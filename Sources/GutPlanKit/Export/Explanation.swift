@@ -153,16 +153,12 @@ public struct Explanation: Sendable {
     func labBounds(test: LabTest, rule name: String) -> [(comparison: Comparison, value: Double, unit: String)]? {
         guard let rule = knowledge.rules.first(where: { $0.name == name }) else { return nil }
         var found: [(comparison: Comparison, value: Double, unit: String)] = []
-        func walk(_ condition: Condition) {
-            switch condition {
-            case .lab(let reference, let comparison, let value, let unit):
-                if knowledge.labTest(named: reference.name)?.id == test.id { found.append((comparison, value, unit.name)) }
-            case .not(let inner): walk(inner)
-            case .and(let a, let b), .or(let a, let b): walk(a); walk(b)
-            default: break
+        rule.condition.forEachAtom { atom, _ in
+            if case .lab(let reference, let comparison, let value, let unit) = atom,
+               knowledge.labTest(named: reference.name)?.id == test.id {
+                found.append((comparison, value, unit.name))
             }
         }
-        walk(rule.condition)
         // Only when every comparison uses one unit (else the conversion would mislead).
         return Set(found.map(\.unit)).count == 1 ? found : nil
     }

@@ -8,6 +8,9 @@
 public enum RuleParser {
     /// Deepest allowed nesting of `(` and `not` in one condition.
     public static let maximumNesting = 64
+    /// Most terms in one `and` or `or` chain (a chain is a flat list; 1,000 is far above any
+    /// real rule and keeps every message and walk small).
+    public static let maximumTerms = 1_000
     /// The parser stops (with `.tooManyErrors`) after this many errors in one file.
     public static let maximumErrors = 100
 

@@ -40,6 +40,9 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     /// Parentheses and `not` nested deeper than `limit` (`RuleParser.maximumNesting`); at the
     /// opener that went one level too deep.
     case nestingTooDeep(limit: Int, at: SourceLocation)
+    /// More than `limit` (`RuleParser.maximumTerms`) terms joined by one `and` or `or` chain; at
+    /// the word that would add one too many.
+    case tooManyTerms(String, limit: Int, at: SourceLocation)
     /// The parser stopped after `limit` errors; at the first error it did not report.
     case tooManyErrors(limit: Int, at: SourceLocation)
 
@@ -50,7 +53,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
              .unknownComparison(_, let at), .unknownKeyword(_, _, let at),
              .unexpectedToken(_, _, let at), .missingWhen(_, _, let at), .missingThen(_, _, let at),
              .emptyThen(_, let at), .missingUnit(_, _, let at), .duplicateRule(_, let at, _),
-             .nestingTooDeep(_, let at), .tooManyErrors(_, let at):
+             .nestingTooDeep(_, let at), .tooManyTerms(_, _, let at), .tooManyErrors(_, let at):
             return at
         }
     }
@@ -95,6 +98,8 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
             return "duplicate rule name '\(name)' (first defined at line \(first.line), column \(first.column))"
         case .nestingTooDeep(let limit, _):
             return "condition nested too deeply: at most \(limit) levels of parentheses and 'not'"
+        case .tooManyTerms(let word, let limit, _):
+            return "condition too long: at most \(limit) terms joined by '\(word)'; split the rule into several rules"
         case .tooManyErrors(let limit, _):
             return "too many errors (\(limit)); stopping here"
         }
