@@ -39,33 +39,47 @@ enum TextLayout {
     /// Word-wraps plain `text` so every line, prefix included, fits in `width` columns.
     /// The first line starts with `first`, later lines with `rest`; a word longer than a line is
     /// broken. Runs of white space (including line breaks) collapse to one space.
+    ///
+    /// Linear in the length of `text`: the line's width is kept as a count and a long word is
+    /// cut in one pass (a 400 KB word no longer re-measures its rest at every line).
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
         var lines: [String] = []
         var line = first
+        var lineWidth = self.width(first)
+        let restWidth = self.width(rest)
         var lineHasWord = false
-        func available(_ prefix: String) -> Int { max(1, width - self.width(prefix)) }
+        /// Columns left on the line for the next piece, after the separating space (at least 1).
+        func available() -> Int { max(1, width - lineWidth - (lineHasWord ? 1 : 0)) }
+        func append(_ piece: Substring, columns: Int) {
+            if lineHasWord {
+                line += " "
+                lineWidth += 1
+            }
+            line += piece
+            lineWidth += columns
+            lineHasWord = true
+        }
         func newLine() {
             lines.append(line)
             line = rest
+            lineWidth = restWidth
             lineHasWord = false
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace }).map(String.init) {
-            var word = word
-            let needed = (lineHasWord ? 1 : 0) + self.width(word)
-            if lineHasWord, self.width(line) + needed > width { newLine() }
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            var remaining = word
+            var columns = word.count
+            if lineHasWord, lineWidth + 1 + columns > width { newLine() }
             // Break words longer than a whole line.
-            while self.width(word) > available(lineHasWord ? line + " " : line) {
-                let room = available(lineHasWord ? line + " " : line)
-                if lineHasWord { line += " " }
-                line += String(word.prefix(room))
-                word = String(word.dropFirst(room))
-                lineHasWord = true
+            while columns > available() {
+                let room = available()
+                let cut = remaining.index(remaining.startIndex, offsetBy: room)
+                append(remaining[..<cut], columns: room)
+                remaining = remaining[cut...]
+                columns -= room
                 newLine()
             }
-            guard !word.isEmpty else { continue }
-            if lineHasWord { line += " " }
-            line += word
-            lineHasWord = true
+            guard !remaining.isEmpty else { continue }
+            append(remaining, columns: columns)
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines.map { $0.trailingSpacesTrimmed }
