@@ -16,7 +16,7 @@ import Testing
         let limit = RuleParser.maximumTerms
         let trimmed = word.trimmingCharacters(in: .whitespaces)
         #expect(file.errors == [.tooManyTerms(trimmed, limit: limit,
-                                             at: SourceLocation(path: Self.path, line: 1, column: 13 + 11 * (limit - 1) + 7))])
+                                             at: GutPlanKit.SourceLocation(path: Self.path, line: 1, column: 13 + 11 * (limit - 1) + 7))])
         #expect(file.rules.map(\.name) == ["b"])
         #expect(file.errors.first?.message
                 == "condition too long: at most 1000 terms joined by '\(trimmed)'; split the rule into several rules")

@@ -63,7 +63,11 @@ public struct RuleChecker {
                 expect(n, in: nutrientIDs, kind: "nutrient")
             case .target(let n, let weight):
                 expect(n, in: nutrientIDs, kind: "nutrient")
-                if !weight.isFinite || weight <= 0 { error("target weight must be greater than 0", at: n.location) }
+                if !weight.isFinite || weight <= 0 {
+                    error("target weight must be greater than 0", at: n.location)
+                } else if weight > RuleParser.maximumWeight {
+                    error("target weight must be at most \(DecimalText.format(RuleParser.maximumWeight, maxFractionDigits: 0))", at: n.location)
+                }
             case .prefer(let foods):
                 for f in foods { expect(f, in: foodIDs, kind: "food") }
             case .add(let slot, let foods):

@@ -54,7 +54,8 @@ extension RuleFileParser {
             guard let nutrient = parseReference(expected: "a nutrient after 'target'") else { return nil }
             guard token.isWord("weight") else { return fail(expected: "'weight' after 'target \(nutrient.name)'") }
             advance()
-            return parseNumber(after: "'target \(nutrient.name) weight'", allowNegative: false)
+            return parseNumber(after: "'target \(nutrient.name) weight'", allowNegative: false,
+                               maximum: RuleParser.maximumWeight)
                 .map { .target(nutrient: nutrient, weight: $0) }
         case "prefer":
             return parseNameList(after: "'prefer'", what: "a food").map { .prefer($0) }

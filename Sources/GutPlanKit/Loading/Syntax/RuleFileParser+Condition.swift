@@ -95,7 +95,8 @@ extension RuleFileParser {
         case "age":
             advance()
             guard let comparison = parseComparison(after: "'age'") else { return nil }
-            guard let years = parseNumber(after: "'age \(comparison.rawValue)'", allowNegative: false) else {
+            guard let years = parseNumber(after: "'age \(comparison.rawValue)'", allowNegative: false,
+                                          maximum: RuleParser.maximumAge) else {
                 return nil
             }
             return .age(comparison, years)
@@ -116,7 +117,7 @@ extension RuleFileParser {
         guard let test = parseReference(expected: "a lab test after 'lab'") else { return nil }
         guard let comparison = parseComparison(after: "'lab \(test.name)'") else { return nil }
         guard let value = parseNumber(after: "'lab \(test.name) \(comparison.rawValue)'", allowNegative: false,
-                                      unitNext: true) else { return nil }
+                                      maximum: RuleParser.maximumLabValue, unitNext: true) else { return nil }
         guard case .unit(let unit) = token.kind else {
             return fail { .missingUnit(test: test.name, found: $0, at: $1) }
         }

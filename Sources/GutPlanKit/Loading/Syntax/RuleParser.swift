@@ -11,6 +11,14 @@ public enum RuleParser {
     /// Most terms in one `and` or `or` chain (a chain is a flat list; 1,000 is far above any
     /// real rule and keeps every message and walk small).
     public static let maximumTerms = 1_000
+    /// Largest weight in `set weight` and `target N weight W`. Weights rank nutrients in the
+    /// planner's objective (the shipped rules use 1 to 3); above this they only overflow sums.
+    public static let maximumWeight = 1_000.0
+    /// Largest age in `age OP N`, in years.
+    public static let maximumAge = 150.0
+    /// Largest lab threshold in `lab T OP V UNIT`, in any unit (a million is far above any
+    /// serum value in the units labs print).
+    public static let maximumLabValue = 1_000_000.0
     /// The parser stops (with `.tooManyErrors`) after this many errors in one file.
     public static let maximumErrors = 100
 

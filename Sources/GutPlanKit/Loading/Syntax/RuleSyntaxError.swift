@@ -19,6 +19,9 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     case invalidInteger(String, at: SourceLocation)
     /// A negative number where only zero or more makes sense (weights, lab values, ages).
     case negativeNumber(String, at: SourceLocation)
+    /// A number above what makes sense where it stands (weights above
+    /// `RuleParser.maximumWeight`, ages, lab values); `limit` is the largest allowed.
+    case numberTooLarge(String, limit: Double, at: SourceLocation)
     /// A run of `<`, `>`, `=`, `!` that is not one of `<`, `<=`, `>`, `>=`, `=`, `!=`.
     case unknownComparison(String, at: SourceLocation)
     /// A word that is no keyword of the language where a keyword belongs (statement start,
@@ -50,6 +53,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         switch self {
         case .invalidCharacter(_, let at), .unterminatedString(let at), .invalidEscape(_, let at),
              .invalidNumber(_, let at), .invalidInteger(_, let at), .negativeNumber(_, let at),
+             .numberTooLarge(_, _, let at),
              .unknownComparison(_, let at), .unknownKeyword(_, _, let at),
              .unexpectedToken(_, _, let at), .missingWhen(_, _, let at), .missingThen(_, _, let at),
              .emptyThen(_, let at), .missingUnit(_, _, let at), .duplicateRule(_, let at, _),
@@ -79,6 +83,8 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
             return "'\(Token.clipped(text))' is not a valid priority: write a whole number from \(Int32.min) to \(Int32.max)"
         case .negativeNumber(let text, _):
             return "'\(Token.clipped(text))' must not be negative"
+        case .numberTooLarge(let text, let limit, _):
+            return "'\(Token.clipped(text))' is too large: at most \(DecimalText.format(limit, maxFractionDigits: 0))"
         case .unknownComparison(let text, _):
             return "unknown comparison '\(Token.clipped(text))': use <, <=, >, >=, = or !="
         case .unknownKeyword(let word, let expected, _):

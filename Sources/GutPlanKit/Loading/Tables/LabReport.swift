@@ -40,6 +40,8 @@ public enum LabReport {
             }
             var value: Double?
             switch ParsedNumber(valueCell.text) {
+            case .value(let v) where v > CSVTable.largestNumber:
+                diagnostics.append(table.diagnostic(.error, "value '\(valueCell.text)' is too large (at most 1000000)", at: valueCell.location))
             case .value(let v): value = v
             case .notANumber:
                 diagnostics.append(table.diagnostic(.error, "value '\(valueCell.text)' is not a number", at: valueCell.location))
