@@ -1,5 +1,9 @@
 /// Plain-text layout helpers: display width, word wrap, padding, ANSI styles.
 ///
+/// Every text that `wrap`, `truncate`, `padRight` and `padLeft` lay out is made `printable`
+/// first (names, notes and units come from files), so no control or format character reaches
+/// the output raw; ANSI styles are applied after layout.
+///
 /// Width is counted in `Character`s, skipping ANSI escape sequences. East Asian wide characters
 /// count as one column (the knowledge base is Latin-script; documented limitation).
 enum TextLayout {
@@ -21,16 +25,19 @@ enum TextLayout {
 
     /// `text` padded with spaces on the right to `columns`.
     static func padRight(_ text: String, _ columns: Int) -> String {
-        text + String(repeating: " ", count: max(0, columns - width(text)))
+        let text = text.printable
+        return text + String(repeating: " ", count: max(0, columns - width(text)))
     }
 
     /// `text` padded with spaces on the left to `columns`.
     static func padLeft(_ text: String, _ columns: Int) -> String {
-        String(repeating: " ", count: max(0, columns - width(text))) + text
+        let text = text.printable
+        return String(repeating: " ", count: max(0, columns - width(text))) + text
     }
 
     /// `text` cut to `columns`, ending in `…` when cut (plain text only).
     static func truncate(_ text: String, _ columns: Int) -> String {
+        let text = text.printable
         guard width(text) > columns else { return text }
         guard columns > 1 else { return String(text.prefix(max(0, columns))) }
         return String(text.prefix(columns - 1)) + "…"
@@ -65,8 +72,9 @@ enum TextLayout {
             lineWidth = restWidth
             lineHasWord = false
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            var remaining = word
+        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            let word = piece.printable
+            var remaining = word[...]
             var columns = word.count
             if lineHasWord, lineWidth + 1 + columns > width { newLine() }
             // Break words longer than a whole line.
