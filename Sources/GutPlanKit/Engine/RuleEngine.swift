@@ -111,8 +111,10 @@ extension RuleEngine {
             case .lab(let test, let comparison, let value, let unit):
                 guard let labTest = knowledge.labTests.first(where: { $0.id == test.name }) else { return nil }
                 for result in profile.labs where result.test == test.name {
+                    // Compared in the rule's unit, equal within `Comparison.unitTolerance`, so a
+                    // value on a threshold gives the same flag in every unit.
                     if let converted = labTest.convert(result.value, from: result.unit, to: unit.name),
-                       comparison.holds(converted, value) {
+                       comparison.holds(converted, value, relativeTolerance: Comparison.unitTolerance) {
                         return [.lab(test: result.test, value: result.value, unit: result.unit)]
                     }
                 }
