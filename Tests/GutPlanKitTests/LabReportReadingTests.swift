@@ -141,3 +141,50 @@ import Testing
         #expect(text.contains("  earlier (not used): 35 ug/L on 2023-11-02 (labs.csv:2:1)"))
     }
 }
+
+/// Issue 10 §3: inflammation (CRP) raises the ferritin cut-off to 70 ug/L (WHO 2020), and
+/// transferrin saturation is a further iron test (WHO 2001: below 16%).
+@Suite struct InflammationAndIronTests {
+    static func assess(_ labs: [LabResult]) throws -> Assessment {
+        try GutPlan.load(rules: PackageRules.path).assess(Profile(labs: labs))
+    }
+
+    @Test func crpAboveFiveRaisesTheFerritinCutOff() throws {
+        let ferritin = LabResult(test: "ferritin", value: 50, unit: "ug/L")
+        #expect(try Self.assess([ferritin]).flags["iron"] == nil)
+        for crp in [LabResult(test: "c-reactive-protein", value: 12, unit: "mg/L"),
+                    LabResult(test: "c-reactive-protein", value: 1.2, unit: "mg/dL")] {
+            let assessment = try Self.assess([ferritin, crp])
+            #expect(assessment.flags["iron"]?.status == .confirmed)
+            #expect(assessment.firings.map(\.rule).contains("lab-ferritin-with-inflammation"))
+            #expect(assessment.notes.contains { $0.hasPrefix("Your CRP is above 5 mg/L") })
+        }
+        // CRP exactly 5 mg/L (0.5 mg/dL) is not above 5; ferritin 70 is not below 70.
+        #expect(try Self.assess([ferritin, LabResult(test: "c-reactive-protein", value: 0.5, unit: "mg/dL")]).flags["iron"] == nil)
+        #expect(try Self.assess([LabResult(test: "ferritin", value: 70, unit: "ng/mL"),
+                                 LabResult(test: "c-reactive-protein", value: 30, unit: "mg/L")]).flags["iron"] == nil)
+        // A lab report names CRP by its usual spellings.
+        let kb = try #require(KnowledgeBase.load(directory: PackageRules.path).knowledge)
+        for name in ["CRP", "hs-CRP", "C-reactive protein"] { #expect(kb.labTest(named: name)?.id == "c-reactive-protein", "\(name)") }
+    }
+
+    @Test func explainSaysWhyInflammationChangedTheCutOff() throws {
+        let gutplan = try GutPlan.load(rules: PackageRules.path)
+        let profile = Profile(labs: [LabResult(test: "ferritin", value: 50, unit: "ug/L"),
+                                     LabResult(test: "c-reactive-protein", value: 1.2, unit: "mg/dL")])
+        let outcome = try gutplan.plan(profile)
+        let text = Explanation(knowledge: gutplan.knowledge, assessment: outcome.assessment, plan: outcome.plan).text(width: 1000)
+        #expect(text.contains("rule lab-ferritin-with-inflammation: With inflammation (CRP above 5 mg/L) ferritin rises, so WHO 2020 counts ferritin below 70 ug/L as iron deficiency."))
+        #expect(text.contains("lab Serum C-reactive protein (CRP) = 1.2 mg/dL (= 12 mg/L; the rule asks > 5 mg/L)"))
+    }
+
+    @Test func transferrinSaturationBelowSixteenPercent() throws {
+        #expect(try Self.assess([LabResult(test: "transferrin-saturation", value: 12, unit: "%")]).flags["iron"]?.status == .suspected)
+        #expect(try Self.assess([LabResult(test: "transferrin-saturation", value: 16, unit: "%")]).flags["iron"] == nil)
+        let parsed = LabReport.parse(Data("test,value,unit\nTSAT,12,%\ntransferrin saturation,1,mg/L\n".utf8), path: "l.csv",
+                                     knowledge: try #require(KnowledgeBase.load(directory: PackageRules.path).knowledge))
+        #expect(parsed.results.map(\.value) == [12])
+        #expect(parsed.diagnostics.map(\.description) == ["l.csv:3:26: error: unit 'mg/L' does not apply to transferrin-saturation (use %)"])
+        #expect(LabUnit("%") == LabUnit(kind: .fraction, perLitre: 0.01))
+    }
+}
