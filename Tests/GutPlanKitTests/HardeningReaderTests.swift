@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func randomBinaryIsRejectedWithLocations() {
-        var random = SeededGenerator(seed: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<40 {
             let bytes = (0..<2_000).map { _ in UInt8.random(in: 0...255, using: &random) }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -151,7 +151,7 @@ import Testing
     @Test func binaryRuleFileIsBadData() throws {
         let rules = try Hardening.copyOfRules()
         defer { try? FileManager.default.removeItem(at: rules.deletingLastPathComponent()) }
-        var random = SeededGenerator(seed: 11)
+        var random = SplitMix64(seed: 11)
         let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &random) }
         let path = rules.appendingPathComponent("60-binary.rules").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -198,7 +198,7 @@ import Testing
     }
 
     @Test func randomBinaryNeverTraps() {
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         for round in 0..<60 {
             // Half the rounds keep to ASCII so the reader gets past the UTF-8 check.
             let bytes = (0..<3_000).map { _ in round % 2 == 0 ? UInt8.random(in: 0...255, using: &random)
@@ -308,7 +308,7 @@ import Testing
     }
 
     @Test func binaryAndInvalidUTF8() throws {
-        var random = SeededGenerator(seed: 5)
+        var random = SplitMix64(seed: 5)
         for _ in 0..<30 {
             let bytes = Data("test,value,unit\n".utf8) + Data((0..<2_000).map { _ in UInt8.random(in: 0...255, using: &random) })
             let read = try Self.parse(bytes)

@@ -1,6 +1,7 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `days`, `coverage`, `upper_limits`, `notes`, `shopping`,
+    /// `score`, `upper_bound`, `days`, `coverage`, `nutrients` (the ids of the nutrients
+    /// `coverage` reports, in report order), `upper_limits`, `notes`, `shopping`,
     /// `disclaimer`); every map keyed by nutrient or food id is sorted by key.
     ///
     /// Numbers keep six decimals (trimmed). Day `totals` are the plan's own totals; the CSV export

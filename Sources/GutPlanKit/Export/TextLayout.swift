@@ -108,11 +108,3 @@ struct ANSIStyle: Sendable {
         enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
-
-extension String {
-    var trailingSpacesTrimmed: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
-    }
-}

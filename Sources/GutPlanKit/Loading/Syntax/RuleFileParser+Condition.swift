@@ -3,7 +3,7 @@
 /// so the tree is only as deep as its parentheses and `not`s (`RuleParser.maximumNesting`).
 extension RuleFileParser {
     static let conditionStarts =
-        "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, not or '(')"
+        "a condition (\(Keyword.list(Keyword.conditionStarts.map(\.rawValue) + [Keyword.not.rawValue, "'('"])))"
 
     /// condition = conjunction { "or" conjunction } ;
     mutating func parseCondition() -> Condition? {
@@ -101,7 +101,7 @@ extension RuleFileParser {
             }
             return .age(comparison, years)
         default:
-            if RuleParser.keywords.contains(keyword) {
+            if Keyword.all.contains(keyword) {
                 return fail(expected: RuleFileParser.conditionStarts)
             }
             report(.unknownKeyword(keyword, expected: RuleFileParser.conditionStarts, at: token.location))

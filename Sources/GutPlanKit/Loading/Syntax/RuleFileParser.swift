@@ -97,7 +97,7 @@ struct RuleFileParser {
                 parsed = parseRule()
             case .word("set"):
                 parsed = parseSetting()
-            case .word(let word) where !RuleParser.keywords.contains(word):
+            case .word(let word) where !Keyword.all.contains(word):
                 report(.unknownKeyword(word, expected: "'rule' or 'set'", at: token.location))
                 parsed = false
             default:
@@ -179,10 +179,10 @@ struct RuleFileParser {
 
     /// name = (letter | digit) { letter | digit | "-" | "_" } ;  (not a reserved word)
     ///
-    /// The structural words (`RuleParser.reservedWords`) are never names, so a forgotten name
+    /// The reserved words (`Keyword.isReserved`) are never names, so a forgotten name
     /// (`when flagged then`) or a broken statement never swallows the next part.
     mutating func parseName(expected: String) -> String? {
-        guard case .word(let word) = token.kind, !RuleParser.reservedWords.contains(word) else {
+        guard case .word(let word) = token.kind, !Keyword.reserved.contains(word) else {
             return fail(expected: expected)
         }
         advance()

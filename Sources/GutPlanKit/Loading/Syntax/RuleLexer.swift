@@ -16,7 +16,7 @@ struct RuleLexer {
 
     /// Reserved words are never read as a unit, so `lab x < 3 then` reports a missing unit
     /// rather than a unit called `then`.
-    static let wordsNeverUnits = RuleParser.reservedWords
+    static let wordsNeverUnits = Keyword.reserved
 
     mutating func next(unitExpected: Bool = false) -> Token {
         if let error = skipTrivia() { return error }

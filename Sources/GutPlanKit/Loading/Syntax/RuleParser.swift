@@ -36,15 +36,8 @@ public enum RuleParser {
         return file.errors.map { $0.diagnostic(sourceLine: source.line($0.location.line)) }
     }
 
-    /// Words that structure a file and can never be names. The other keywords (`fermented`,
-    /// `male`, `lab`, ...) may still name things, e.g. the food tag in `avoid fermented`.
-    public static let reservedWords: Set<String> = ["rule", "set", "when", "then", "and", "or", "not"]
-
-    /// Every keyword of the language (all lowercase).
-    static let keywords: Set<String> = [
-        "rule", "set", "weight", "priority", "when", "then",
-        "and", "or", "not", "always", "flagged", "confirmed", "suspected", "lab", "symptom", "diet",
-        "sex", "female", "male", "age",
-        "flag", "target", "prefer", "add", "fermented", "prebiotic", "step", "note", "avoid",
-    ]
+    /// Words that structure a file and can never be names (`Keyword.isReserved`). The other
+    /// keywords (`fermented`, `male`, `lab`, ...) may still name things, e.g. the food tag in
+    /// `avoid fermented`.
+    public static var reservedWords: Set<String> { Keyword.reserved }
 }

@@ -118,7 +118,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
 
     /// The keywords named in an `expected` text, the ones that could have stood there.
     private static func keywords(in expected: String) -> [String] {
-        expected.split(whereSeparator: { !$0.isLetter }).map(String.init).filter(RuleParser.keywords.contains)
+        expected.split(whereSeparator: { !$0.isLetter }).map(String.init).filter(Keyword.all.contains)
     }
 
     /// " (did you mean 'rule'?)" when one of `candidates` is one or two edits away, or differs
@@ -129,25 +129,12 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         if lowered != word, candidates.contains(lowered) {
             return " (keywords are lowercase: did you mean '\(lowered)'?)"
         }
+        // The one edit distance (`Suggestion`), at most 2 edits and fewer than the keyword has letters.
         var best: (keyword: String, distance: Int)?
         for keyword in candidates {
-            let distance = editDistance(Array(lowered.unicodeScalars), Array(keyword.unicodeScalars))
-            if distance <= 2, distance < keyword.count, best.map({ distance < $0.distance }) ?? true {
-                best = (keyword, distance)
-            }
+            guard let distance = Suggestion.distance(lowered, keyword, limit: 2), distance < keyword.count else { continue }
+            if best.map({ distance < $0.distance }) ?? true { best = (keyword, distance) }
         }
         return best.map { " (did you mean '\($0.keyword)'?)" } ?? ""
-    }
-
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
