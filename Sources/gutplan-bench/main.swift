@@ -41,6 +41,8 @@ while let argument = arguments.popFirst() {
         exit(0)
     } else if argument == "--sweep", let value = arguments.popFirst(), let count = Int(value) {
         ProfileSweep.run(count: count, rules: DefaultRulesBenchmark.packageRules)
+    } else if argument == "--hostile" {
+        HostileInputBenchmark.run()
         exit(0)
     } else if argument == "--synthetic-only" {
         skipDefaultRules = true

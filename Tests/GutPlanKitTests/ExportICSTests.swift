@@ -43,8 +43,7 @@ private func minutes(_ value: String?) throws -> Int {
 }
 
 @Test func icsWithoutAStartDateIsAUsageError() {
-    #expect(throws: GutPlanError.usage("the calendar needs --start YYYY-MM-DD")) { try PlanFixture.plan().ics() }
-    #expect(GutPlanError.usage("").exitCode == 64)
+    #expect(throws: GutPlanError.invalidRequest("the calendar needs --start YYYY-MM-DD")) { try PlanFixture.plan().ics() }
 }
 
 @Test func icsStartOnThePlanAloneIsEnough() throws {

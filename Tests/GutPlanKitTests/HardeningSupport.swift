@@ -2,7 +2,7 @@ import Foundation
 @testable import GutPlanKit
 
 /// Shared by the hardening, mutation and plan-safety tests: the real rule directory, scratch
-/// copies of it, a seeded random generator, and the switch for the long suites.
+/// copies of it, and the switch (the seeded generator is the library's `SplitMix64`) for the long suites.
 enum Hardening {
     /// `Rules/` of this package.
     static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -32,18 +32,5 @@ enum Hardening {
             guard let location = diagnostic.location else { return true }
             return location.path == path && location.line >= 1 && location.column >= 1
         }
-    }
-}
-
-/// SplitMix64: small, fast, and the same sequence on every platform for a seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -24,7 +24,7 @@ import Testing
     static func check(seed: UInt64, gutplan: GutPlan) throws -> Bool {
         let knowledge = gutplan.knowledge
         var input = PlanSafetyTests.randomInput(seed: seed, knowledge: knowledge)
-        var random = SeededGenerator(seed: seed &* 31)
+        var random = SplitMix64(seed: seed &* 31)
         let choices = ["vitamin-d=25ug", "iron=18mg", "calcium=500mg", "zinc=15mg", "folate=400ug", "vitamin-a=900ug"]
         input.supplements = Array(choices.shuffled(using: &random).prefix(Int.random(in: 0...2, using: &random)))
         let context = "seed \(seed): \(input)"

@@ -12,14 +12,14 @@ import Testing
 
     /// Applies one seeded mutation to one file of `directory`; returns the file's name and the kind.
     static func mutate(_ directory: URL, seed: UInt64) throws -> (file: String, kind: Kind) {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         let file = files[Int.random(in: 0..<files.count, using: &random)]
         let url = directory.appendingPathComponent(file)
         var bytes = [UInt8](try Data(contentsOf: url))
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         let kind = Kind.allCases.randomElement(using: &random) ?? .garbage
-        let pick = { (random: inout SeededGenerator) in Int.random(in: 0..<max(1, lines.count), using: &random) }
+        let pick = { (random: inout SplitMix64) in Int.random(in: 0..<max(1, lines.count), using: &random) }
         switch kind {
         case .deleteLine:
             if !lines.isEmpty { lines.remove(at: pick(&random)) }

@@ -14,7 +14,7 @@ import Testing
 
     /// A random profile, as the names a person would type (ids resolve as names).
     static func randomInput(seed: UInt64, knowledge: KnowledgeBase) -> ProfileInput {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let plannable = knowledge.nutrients.filter { !$0.targets.isEmpty }.map(\.id)
         let tags = Set(knowledge.foods.flatMap(\.tags)).sorted()
         var input = ProfileInput()

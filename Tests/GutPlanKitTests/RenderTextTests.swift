@@ -39,6 +39,18 @@ func textFitsTheWidth(width: Int) {
     #expect(TextLayout.wrap("", width: 10, first: "x") == ["x"])
 }
 
+/// Defect 7 (issue 8): a 400 KB unbroken word took 16.8 s to wrap (quadratic). The cut pieces
+/// must still be exact; the time is in `gutplan-bench --hostile`.
+@Test func wrapCutsAHugeWordIntoFullLines() {
+    let word = String((0..<400_000).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+    let lines = TextLayout.wrap("start " + word + " end", width: 80, first: "- ", rest: "  ")
+    // The word does not fit after "start", so it starts a line and fills 78 columns per line.
+    #expect(lines.first == "- start")
+    #expect(lines.count == 1 + 400_000 / 78 + 1)
+    #expect(lines.dropFirst().dropLast().allSatisfy { $0.count == 80 && $0.hasPrefix("  ") })
+    #expect(lines.dropFirst().map { $0.dropFirst(2) }.joined() == word + " end")
+}
+
 @Test func barsFollowCoverage() {
     #expect([1.0, 0.8, 0.6, 0.3, 0.1].map(MealPlan.bar) == ["█", "▆", "▄", "▂", " "])
 }

@@ -113,8 +113,8 @@ private enum Make {
     @Test func booleanConditionsAndProfileFacts() throws {
         let vegan = Condition.diet(Make.ref("vegan"))
         let rules = [
-            Make.rule("and", when: .and(vegan, .sex(.female)), then: [.note("and")]),
-            Make.rule("or", when: .or(.sex(.male), .age(.greaterOrEqual, 51)), then: [.note("or")]),
+            Make.rule("and", when: .and([vegan, .sex(.female)]), then: [.note("and")]),
+            Make.rule("or", when: .or([.sex(.male), .age(.greaterOrEqual, 51)]), then: [.note("or")]),
             Make.rule("not", when: .not(Make.flagged("zinc")), then: [.note("not")]),
             Make.rule("age", when: .age(.less, 51), then: [.note("age")]),
         ]

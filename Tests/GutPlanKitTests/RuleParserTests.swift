@@ -147,22 +147,24 @@ enum RP {
         let a = Condition.symptom(RP.ref("a", 1, 21))
         // `not a and b or c` = ((not a) and b) or c
         #expect(RP.condition("symptom a and symptom b or symptom c")
-                == .or(.and(a, .symptom(RP.ref("b", 1, 35))), .symptom(RP.ref("c", 1, 48))))
+                == .or([.and([a, .symptom(RP.ref("b", 1, 35))]), .symptom(RP.ref("c", 1, 48))]))
         // `a or b and c` = a or (b and c)
         #expect(RP.condition("symptom a or symptom b and symptom c")
-                == .or(a, .and(.symptom(RP.ref("b", 1, 34)), .symptom(RP.ref("c", 1, 48)))))
+                == .or([a, .and([.symptom(RP.ref("b", 1, 34)), .symptom(RP.ref("c", 1, 48))])]))
         // `not a and b` = (not a) and b
-        #expect(RP.condition("not always and always") == .and(.not(.always), .always))
+        #expect(RP.condition("not always and always") == .and([.not(.always), .always]))
         // `not (a or b)`
-        #expect(RP.condition("not (always or always)") == .not(.or(.always, .always)))
+        #expect(RP.condition("not (always or always)") == .not(.or([.always, .always])))
         #expect(RP.condition("not not always") == .not(.not(.always)))
         // Parentheses override: a and (b or c)
-        #expect(RP.condition("always and (sex male or sex female)") == .and(.always, .or(.sex(.male), .sex(.female))))
+        #expect(RP.condition("always and (sex male or sex female)") == .and([.always, .or([.sex(.male), .sex(.female)])]))
     }
 
-    @Test func andOrAreLeftAssociative() {
-        #expect(RP.condition("sex male or sex female or always") == .or(.or(.sex(.male), .sex(.female)), .always))
-        #expect(RP.condition("sex male and sex female and always") == .and(.and(.sex(.male), .sex(.female)), .always))
+    @Test func andOrChainsAreFlatLists() {
+        #expect(RP.condition("sex male or sex female or always") == .or([.sex(.male), .sex(.female), .always]))
+        #expect(RP.condition("sex male and sex female and always") == .and([.sex(.male), .sex(.female), .always]))
+        // A parenthesised group stays one term.
+        #expect(RP.condition("(always and always) and always") == .and([.and([.always, .always]), .always]))
     }
 
     @Test func commentsAnywhere() {

@@ -10,11 +10,11 @@ extension PlanOptions {
             let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmedBlanks.lowercased()
             guard parts.count == 2, let slot = Slot(rawValue: name) else {
-                throw .usage("--meal-times: '\(String(entry).clipped(to: 40))' is not SLOT=HH:MM "
+                throw .invalidRequest("--meal-times: '\(String(entry).clipped(to: 40))' is not SLOT=HH:MM "
                     + "(slots: \(Slot.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let time = ClockTime(parts[1].trimmedBlanks) else {
-                throw .usage("--meal-times: '\(String(parts[1]).clipped(to: 20))' is not a time for \(name): give HH:MM, 00:00 to 23:59")
+                throw .invalidRequest("--meal-times: '\(String(parts[1]).clipped(to: 20))' is not a time for \(name): give HH:MM, 00:00 to 23:59")
             }
             times[slot] = time.text
         }

@@ -52,6 +52,13 @@ extension GutPlan {
     /// lab report. Unknown names are usage errors with a suggestion (exit 64); an unreadable lab
     /// file is missing input (66); a bad lab line is bad data (65).
     public func resolve(_ input: ProfileInput) throws(GutPlanError) -> Profile {
+        var warnings: [Diagnostic] = []
+        return try resolve(input, warnings: &warnings)
+    }
+
+    /// Like `resolve(_:)`, adding the lab report's warnings (lines naming a test gutplan does
+    /// not read, which are left out) to `warnings` for the caller to show.
+    public func resolve(_ input: ProfileInput, warnings: inout [Diagnostic]) throws(GutPlanError) -> Profile {
         var profile = Profile(sex: input.sex, age: input.age, diet: input.diet,
                               exclude: try input.exclude.map { name throws(GutPlanError) in try excludable(name) },
                               energy: input.energy, activity: input.activity)
@@ -81,6 +88,7 @@ extension GutPlan {
             let (results, diagnostics) = GutPlanKit.LabReport.parse(data, path: path, knowledge: knowledge)
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else { throw .badData(errors) }
+            warnings += diagnostics.filter { $0.severity == .warning }
             profile.labs = results
         }
         return profile

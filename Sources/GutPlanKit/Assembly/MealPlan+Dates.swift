@@ -21,10 +21,10 @@ extension MealPlan {
     /// is not a real date, or when the plan would run past the year 9999.
     public func dated(start text: String) throws(GutPlanError) -> MealPlan {
         guard let start = CalendarDate(text) else {
-            throw .usage("--start '\(text.clipped(to: 40))' is not a date: give YYYY-MM-DD, e.g. 2026-12-07")
+            throw .invalidRequest("--start '\(text.clipped(to: 40))' is not a date: give YYYY-MM-DD, e.g. 2026-12-07")
         }
         guard start.adding(days: max(days.count - 1, 0) + 366).hasFourDigitYear else {
-            throw .usage("--start \(start.text) is too late: the plan and its retests must end by 9999-12-31")
+            throw .invalidRequest("--start \(start.text) is too late: the plan and its retests must end by 9999-12-31")
         }
         return dated(start: start)
     }

@@ -16,9 +16,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// file must not make a 1 MB message).
     public static let messageLimit = 1000
 
+    /// The message is stored `printable` (a control character quoted from a file shows as
+    /// `\e` or `U+0085`, never raw), then clipped.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, sourceLine: String? = nil) {
         self.severity = severity
-        self.message = message.clipped(to: Self.messageLimit, keepEnd: true)
+        self.message = message.printable.clipped(to: Self.messageLimit, keepEnd: true)
         self.location = location
         self.sourceLine = sourceLine
     }
@@ -30,9 +32,23 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The full report: the first line, then the source line and a caret under the column.
+    ///
+    /// The source line is shown `printable`: a scalar written out visibly (ESC as `\e`, a tab as
+    /// `\t`) widens the pad under it by as many columns, so the caret stays under the scalar the
+    /// column names.
     public var rendered: String {
         guard let sourceLine, let location else { return description }
-        let caretPad = String(repeating: " ", count: max(0, location.column - 1))
-        return "\(description)\n\(sourceLine)\n\(caretPad)^"
+        var shown = String.UnicodeScalarView()
+        var caretPad = max(0, location.column - 1)
+        for (index, scalar) in sourceLine.unicodeScalars.enumerated() {
+            guard scalar.needsEscaping else {
+                shown.append(scalar)
+                continue
+            }
+            let escaped = scalar.escapedForDisplay.unicodeScalars
+            shown.append(contentsOf: escaped)
+            if index < location.column - 1 { caretPad += escaped.count - 1 }
+        }
+        return "\(description)\n\(String(shown))\n\(String(repeating: " ", count: caretPad))^"
     }
 }

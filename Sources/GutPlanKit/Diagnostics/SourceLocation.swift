@@ -10,5 +10,6 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.column = column
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`, the path `printable` (a file name may hold any byte).
+    public var description: String { "\(path.printable):\(line):\(column)" }
 }

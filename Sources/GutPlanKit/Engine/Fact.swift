@@ -2,8 +2,9 @@
 public enum Fact: Sendable, Hashable {
     /// A nutrient flag.
     case flag(nutrient: String, status: FlagStatus)
-    /// A lab value, in the unit it was entered in.
-    case lab(test: String, value: Double, unit: String)
+    /// A lab value, in the unit it was entered in; `qualifier` says whether it was exact or
+    /// censored (`<5`: then `value` is the limit).
+    case lab(test: String, value: Double, unit: String, qualifier: LabResult.Qualifier = .exact)
     case symptom(String)
     case diet(Diet)
     case sex(Sex)

@@ -43,6 +43,7 @@ public struct RuleEngine: Sendable {
                 position = 0  // a flag changed: higher-priority rules may hold now
             }
         }
+        if profile.labs.contains(where: { $0.qualifier != .exact }) { state.noteUndecided(fired: fired) }
         return state.assessment
     }
 }
@@ -81,40 +82,74 @@ extension RuleEngine {
             chain[id] = []
         }
 
-        /// The facts that make `condition` hold, or `nil` when it does not.
-        func match(_ condition: Condition) -> [Fact]? {
+        /// The facts that make `condition` hold, or `nil` when it does not (or cannot be told).
+        func match(_ condition: Condition) -> [Fact]? { truth(condition).facts }
+
+        /// Whether `condition` holds, with the facts that make it hold; `.unknown` when a censored
+        /// lab value (`<5`) cannot tell. An `and` holds on all its terms' facts, an `or` on its
+        /// first term that holds. Walked without recursion.
+        func truth(_ condition: Condition) -> Truth {
+            condition.fold(atom: { truthOfAtom($0) }, not: Truth.not, and: Truth.all, or: Truth.any)
+        }
+
+        /// Whether one leaf of a condition holds.
+        func truthOfAtom(_ condition: Condition) -> Truth {
+            func fact(_ holds: Bool, _ fact: Fact) -> Truth { holds ? .yes([fact]) : .no }
             switch condition {
             case .always:
-                return []
+                return .yes([])
             case .flagged(let nutrient, let status):
                 guard let flag = assessment.flags[nutrient.name], status == nil || flag.status == status else {
-                    return nil
+                    return .no
                 }
-                return [.flag(nutrient: nutrient.name, status: flag.status)]
+                return .yes([.flag(nutrient: nutrient.name, status: flag.status)])
             case .lab(let test, let comparison, let value, let unit):
-                guard let labTest = knowledge.labTests.first(where: { $0.id == test.name }) else { return nil }
+                guard let labTest = knowledge.labTests.first(where: { $0.id == test.name }) else { return .no }
+                var unknown = false
                 for result in profile.labs where result.test == test.name {
-                    if let converted = labTest.convert(result.value, from: result.unit, to: unit.name),
-                       comparison.holds(converted, value) {
-                        return [.lab(test: result.test, value: result.value, unit: result.unit)]
+                    // Compared in the rule's unit, equal within `Comparison.unitTolerance`, so a
+                    // value on a threshold gives the same flag in every unit.
+                    guard let converted = labTest.convert(result.value, from: result.unit, to: unit.name) else { continue }
+                    switch comparison.holds(result.qualifier, converted, value) {
+                    case true?:
+                        return .yes([.lab(test: result.test, value: result.value, unit: result.unit, qualifier: result.qualifier)])
+                    case nil: unknown = true
+                    case false?: continue
                     }
                 }
-                return nil
+                return unknown ? .unknown : .no
             case .symptom(let symptom):
-                return profile.symptoms.contains(symptom.name) ? [.symptom(symptom.name)] : nil
+                return fact(profile.symptoms.contains(symptom.name), .symptom(symptom.name))
             case .diet(let diet):
-                return profile.diet.rawValue == diet.name ? [.diet(profile.diet)] : nil
+                return fact(profile.diet.rawValue == diet.name, .diet(profile.diet))
             case .sex(let sex):
-                return profile.sex == sex ? [.sex(sex)] : nil
+                return fact(profile.sex == sex, .sex(sex))
             case .age(let comparison, let value):
-                return comparison.holds(Double(profile.age), value) ? [.age(profile.age)] : nil
-            case .not(let inner):
-                return match(inner) == nil ? [] : nil
-            case .and(let lhs, let rhs):
-                guard let left = match(lhs), let right = match(rhs) else { return nil }
-                return left + right
-            case .or(let lhs, let rhs):
-                return match(lhs) ?? match(rhs)
+                return fact(comparison.holds(Double(profile.age), value), .age(profile.age))
+            case .not, .and, .or:
+                return .no  // never a leaf: `fold` combines these
+            }
+        }
+
+        /// After the run: says plainly which rules a censored lab value could not decide, as a
+        /// note each (`ferritin < 40 ug/L cannot tell whether ...`).
+        mutating func noteUndecided(fired: [Bool]) {
+            for (index, rule) in knowledge.rules.enumerated() where !fired[index] && truth(rule.condition) == .unknown {
+                var asks: [String] = []
+                rule.condition.forEachAtom { atom, _ in
+                    guard case .lab(let test, let comparison, let value, let unit) = atom,
+                          let labTest = knowledge.labTests.first(where: { $0.id == test.name }) else { return }
+                    for result in profile.labs where result.test == test.name && result.qualifier != .exact {
+                        guard let converted = labTest.convert(result.value, from: result.unit, to: unit.name),
+                              comparison.holds(result.qualifier, converted, value) == nil else { continue }
+                        asks.append("your \(labTest.name) of \(result.qualifier.prefix)\(DecimalText.format(result.value, maxFractionDigits: 6)) "
+                            + "\(result.unit) cannot tell whether it is \(comparison.rawValue) \(DecimalText.format(value, maxFractionDigits: 6)) \(unit.name)")
+                    }
+                }
+                let text = "Rule \(rule.name) was not applied: "
+                    + (asks.isEmpty ? "a censored lab value cannot decide it" : asks.joined(separator: "; "))
+                    + ". Ask the laboratory for the exact value."
+                if seenNotes.insert(text).inserted { assessment.notes.append(text) }
             }
         }
 

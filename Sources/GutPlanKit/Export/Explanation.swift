@@ -102,7 +102,14 @@ public struct Explanation: Sendable {
         for lab in profile.labs {
             let name = knowledge.labTests.first { $0.id == lab.test }?.name ?? lab.test
             let place = lab.location.map { " (\($0))" } ?? ""
-            lines.append("lab: \(name) \(Self.number(lab.value)) \(lab.unit)\(place)")
+            let value = "\(Self.number(lab.value)) \(lab.unit)"
+            let reading = lab.qualifier.reading(value).map { ", read as \($0) (a censored value: the lab gives only a limit)" } ?? ""
+            let date = lab.date.map { " on \($0)" } ?? ""
+            lines.append("lab: \(name) \(lab.qualifier.prefix)\(value)\(date)\(reading)\(place)")
+            for earlier in lab.earlier {
+                lines.append("  earlier (not used): \(earlier.qualifier.prefix)\(Self.number(earlier.value)) \(earlier.unit)"
+                    + (earlier.date.map { " on \($0)" } ?? "") + (earlier.location.map { " (\($0))" } ?? ""))
+            }
         }
         if !profile.symptoms.isEmpty {
             lines.append("symptoms: " + profile.symptoms.sorted().map { id in knowledge.symptoms.first { $0.id == id }?.name ?? id }
@@ -143,15 +150,17 @@ public struct Explanation: Sendable {
     func describe(_ fact: Fact, rule: String? = nil) -> String {
         switch fact {
         case .flag(let id, let status): return "\(displayName(id)) is \(status.rawValue)"
-        case .lab(let testID, let value, let unit):
+        case .lab(let testID, let value, let unit, let qualifier):
             let test = knowledge.labTests.first { $0.id == testID }
-            var text = "lab \(test?.name ?? testID) = \(Self.number(value)) \(unit)"
+            // A censored value (`<5`) keeps its sign: it says where the value lies, not what it is.
+            let relation = qualifier == .exact ? "=" : qualifier.rawValue
+            var text = "lab \(test?.name ?? testID) \(relation) \(Self.number(value)) \(unit)"
             if let test, let rule, let bounds = labBounds(test: test, rule: rule), !bounds.isEmpty {
                 // The rule compares in its own unit: show the value converted, then what it asks.
                 let ruleUnit = bounds[0].unit
                 let converted = LabUnit(ruleUnit) == LabUnit(unit) ? nil : test.convert(value, from: unit, to: ruleUnit)
                 let asks = bounds.map { "\($0.comparison.rawValue) \(Self.number($0.value)) \($0.unit)" }.joined(separator: " and ")
-                text += converted.map { " (= \(Self.number($0)) \(ruleUnit); the rule asks \(asks))" } ?? " (the rule asks \(asks))"
+                text += converted.map { " (\(relation) \(Self.number($0)) \(ruleUnit); the rule asks \(asks))" } ?? " (the rule asks \(asks))"
             }
             return text
         case .symptom(let id): return "symptom \(knowledge.symptoms.first { $0.id == id }?.name ?? id)"
@@ -165,16 +174,12 @@ public struct Explanation: Sendable {
     func labBounds(test: LabTest, rule name: String) -> [(comparison: Comparison, value: Double, unit: String)]? {
         guard let rule = knowledge.rules.first(where: { $0.name == name }) else { return nil }
         var found: [(comparison: Comparison, value: Double, unit: String)] = []
-        func walk(_ condition: Condition) {
-            switch condition {
-            case .lab(let reference, let comparison, let value, let unit):
-                if knowledge.labTest(named: reference.name)?.id == test.id { found.append((comparison, value, unit.name)) }
-            case .not(let inner): walk(inner)
-            case .and(let a, let b), .or(let a, let b): walk(a); walk(b)
-            default: break
+        rule.condition.forEachAtom { atom, _ in
+            if case .lab(let reference, let comparison, let value, let unit) = atom,
+               knowledge.labTest(named: reference.name)?.id == test.id {
+                found.append((comparison, value, unit.name))
             }
         }
-        walk(rule.condition)
         // Only when every comparison uses one unit (else the conversion would mislead).
         return Set(found.map(\.unit)).count == 1 ? found : nil
     }

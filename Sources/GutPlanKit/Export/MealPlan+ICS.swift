@@ -49,21 +49,21 @@ extension MealPlan {
         for (index, day) in days.enumerated() {
             if let text = day.date {
                 guard let date = CalendarDate(text) else {
-                    throw .usage("day \(day.number) has the date '\(text.clipped(to: 40))', which is not YYYY-MM-DD")
+                    throw .invalidRequest("day \(day.number) has the date '\(text.clipped(to: 40))', which is not YYYY-MM-DD")
                 }
                 dates.append(date)
             } else if let startDate {
                 dates.append(startDate.adding(days: index))
             } else {
-                throw .usage("the calendar needs --start YYYY-MM-DD")
+                throw .invalidRequest("the calendar needs --start YYYY-MM-DD")
             }
         }
-        if days.isEmpty && startDate == nil { throw .usage("the calendar needs --start YYYY-MM-DD") }
+        if days.isEmpty && startDate == nil { throw .invalidRequest("the calendar needs --start YYYY-MM-DD") }
         var times: [Slot: ClockTime] = [:]
         for slot in Slot.allCases {
             let text = MealPlan.calendarTime(slot, in: mealTimes)
             guard let time = ClockTime(text) else {
-                throw .usage("the \(slot.rawValue) time '\(text.clipped(to: 20))' is not HH:MM")
+                throw .invalidRequest("the \(slot.rawValue) time '\(text.clipped(to: 20))' is not HH:MM")
             }
             times[slot] = time
         }

@@ -1,9 +1,10 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients`,
-    /// `upper_limits`, `limits`, `notes`, `shopping`, `disclaimer`); every map keyed by nutrient
-    /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
-    /// counts: absorbed food plus supplements) and `limits` (each daily limit's value).
+    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients` (the ids
+    /// of the nutrients `coverage` reports, in report order), `upper_limits`, `limits`, `notes`,
+    /// `shopping`, `disclaimer`); every map keyed by nutrient or food id is sorted by key. Each
+    /// day has `totals` (eaten from food), `counted` (what counts: absorbed food plus
+    /// supplements) and `limits` (each daily limit's value).
     ///
     /// Numbers keep six decimals (trimmed). Day `totals` are the plan's own totals; the CSV export
     /// rounds per-item amounts to four decimals, so a spreadsheet sum of a day's rows differs from

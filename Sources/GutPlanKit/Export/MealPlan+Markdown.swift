@@ -77,10 +77,12 @@ extension MealPlan {
         "| " + cells.map(markdownCell).joined(separator: " | ") + " |"
     }
 
-    /// Cell text safe inside a table: `\` and `|` backslash-escaped, line breaks made spaces.
+    /// Cell text safe inside a table: line breaks made spaces, then any other control or format
+    /// character shown visibly (`printable`), then `\` and `|` backslash-escaped.
     static func markdownCell(_ text: String) -> String {
         var out = ""
-        for character in text {
+        let oneLine = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        for character in oneLine.printable {
             switch character {
             case "\\": out += "\\\\"
             case "|": out += "\\|"

@@ -1,5 +1,9 @@
 /// Plain-text layout helpers: display width, word wrap, padding, ANSI styles.
 ///
+/// Every text that `wrap`, `truncate`, `padRight` and `padLeft` lay out is made `printable`
+/// first (names, notes and units come from files), so no control or format character reaches
+/// the output raw; ANSI styles are applied after layout.
+///
 /// Width is counted in `Character`s, skipping ANSI escape sequences. East Asian wide characters
 /// count as one column (the knowledge base is Latin-script; documented limitation).
 enum TextLayout {
@@ -21,16 +25,19 @@ enum TextLayout {
 
     /// `text` padded with spaces on the right to `columns`.
     static func padRight(_ text: String, _ columns: Int) -> String {
-        text + String(repeating: " ", count: max(0, columns - width(text)))
+        let text = text.printable
+        return text + String(repeating: " ", count: max(0, columns - width(text)))
     }
 
     /// `text` padded with spaces on the left to `columns`.
     static func padLeft(_ text: String, _ columns: Int) -> String {
-        String(repeating: " ", count: max(0, columns - width(text))) + text
+        let text = text.printable
+        return String(repeating: " ", count: max(0, columns - width(text))) + text
     }
 
     /// `text` cut to `columns`, ending in `…` when cut (plain text only).
     static func truncate(_ text: String, _ columns: Int) -> String {
+        let text = text.printable
         guard width(text) > columns else { return text }
         guard columns > 1 else { return String(text.prefix(max(0, columns))) }
         return String(text.prefix(columns - 1)) + "…"
@@ -39,33 +46,48 @@ enum TextLayout {
     /// Word-wraps plain `text` so every line, prefix included, fits in `width` columns.
     /// The first line starts with `first`, later lines with `rest`; a word longer than a line is
     /// broken. Runs of white space (including line breaks) collapse to one space.
+    ///
+    /// Linear in the length of `text`: the line's width is kept as a count and a long word is
+    /// cut in one pass (a 400 KB word no longer re-measures its rest at every line).
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
         var lines: [String] = []
         var line = first
+        var lineWidth = self.width(first)
+        let restWidth = self.width(rest)
         var lineHasWord = false
-        func available(_ prefix: String) -> Int { max(1, width - self.width(prefix)) }
+        /// Columns left on the line for the next piece, after the separating space (at least 1).
+        func available() -> Int { max(1, width - lineWidth - (lineHasWord ? 1 : 0)) }
+        func append(_ piece: Substring, columns: Int) {
+            if lineHasWord {
+                line += " "
+                lineWidth += 1
+            }
+            line += piece
+            lineWidth += columns
+            lineHasWord = true
+        }
         func newLine() {
             lines.append(line)
             line = rest
+            lineWidth = restWidth
             lineHasWord = false
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace }).map(String.init) {
-            var word = word
-            let needed = (lineHasWord ? 1 : 0) + self.width(word)
-            if lineHasWord, self.width(line) + needed > width { newLine() }
+        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            let word = piece.printable
+            var remaining = word[...]
+            var columns = word.count
+            if lineHasWord, lineWidth + 1 + columns > width { newLine() }
             // Break words longer than a whole line.
-            while self.width(word) > available(lineHasWord ? line + " " : line) {
-                let room = available(lineHasWord ? line + " " : line)
-                if lineHasWord { line += " " }
-                line += String(word.prefix(room))
-                word = String(word.dropFirst(room))
-                lineHasWord = true
+            while columns > available() {
+                let room = available()
+                let cut = remaining.index(remaining.startIndex, offsetBy: room)
+                append(remaining[..<cut], columns: room)
+                remaining = remaining[cut...]
+                columns -= room
                 newLine()
             }
-            guard !word.isEmpty else { continue }
-            if lineHasWord { line += " " }
-            line += word
-            lineHasWord = true
+            guard !remaining.isEmpty else { continue }
+            append(remaining, columns: columns)
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines.map { $0.trailingSpacesTrimmed }
@@ -84,13 +106,5 @@ struct ANSIStyle: Sendable {
 
     private func apply(_ code: String, _ text: String) -> String {
         enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension String {
-    var trailingSpacesTrimmed: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }

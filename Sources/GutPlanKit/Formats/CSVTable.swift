@@ -7,7 +7,8 @@ import Foundation
 /// Accepted: quoted fields with doubled quotes, embedded commas and line breaks; CRLF or LF line
 /// ends; a missing final line end; a leading UTF-8 byte-order mark. Rejected with a located
 /// `Diagnostic`: invalid UTF-8, an unterminated quote, a quote inside an unquoted field, text
-/// after a closing quote, control characters (other than tab), blank lines, records whose field
+/// after a closing quote, control characters (C0 other than tab, DEL, C1), bidi overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069), blank lines, records whose field
 /// count differs from the header's, an empty file, and missing, unknown or duplicate columns.
 ///
 /// One pass over the bytes, no backtracking: time and memory grow linearly with the input.
@@ -231,9 +232,30 @@ struct CSVReader {
 
     private static func isControl(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
 
-    private static func controlName(_ b: UInt8) -> String {
-        let hex = String(b, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+    private static func controlName(_ b: UInt8) -> String { codePoint(UInt32(b)) }
+
+    private static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// A C1 control (U+0080–U+009F) or a bidi override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069) starting at byte `i` (the input is valid UTF-8): these can act on a
+    /// terminal or reorder what a reader sees, so data files and lab reports may not hold them.
+    /// Returns the error text and the sequence's length in bytes.
+    private static func forbiddenSequence(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (message: String, length: Int)? {
+        let b = bytes[i]
+        if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+            return ("control character \(codePoint(UInt32(bytes[i + 1]))) in a field", 2)
+        }
+        if b == 0xE2, i + 2 < bytes.count {
+            let (second, third) = (bytes[i + 1], bytes[i + 2])
+            if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                let value = 0x2000 + UInt32(second & 0x3F) << 6 + UInt32(third & 0x3F)
+                return ("bidirectional control character \(codePoint(value)) in a field", 3)
+            }
+        }
+        return nil
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -281,6 +303,9 @@ struct CSVReader {
                     } else if Self.isControl(b) {
                         error("control character \(Self.controlName(b)) in a field", line: line, column: column)
                         i += 1; column += 1
+                    } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
+                        error(message, line: line, column: column)
+                        i += length; column += 1
                     } else {
                         fieldBytes.append(b); i += 1
                         if b & 0xC0 != 0x80 { column += 1 }
@@ -312,6 +337,10 @@ struct CSVReader {
                         }
                     } else if Self.isControl(b) {
                         error("control character \(Self.controlName(b)) in a field", line: line, column: column)
+                    } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
+                        error(message, line: line, column: column)
+                        i += length; column += 1
+                        continue
                     } else {
                         fieldBytes.append(b)
                     }

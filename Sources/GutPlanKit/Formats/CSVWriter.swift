@@ -1,6 +1,9 @@
 /// Writes RFC 4180 CSV: comma-separated, CRLF after every record (the last one too), fields
 /// containing a comma, quote, CR or LF quoted with quotes doubled; UTF-8 without a byte-order mark.
 ///
+/// Terminal safety: a text cell's control and format characters (other than CR and LF, which
+/// quoting handles) are written out visibly (`printable`), since CSV often goes to a terminal.
+///
 /// Spreadsheet safety: a text cell starting with `=`, `+`, `-`, `@`, TAB or CR is prefixed with
 /// `'` so spreadsheet programs show it instead of evaluating it as a formula. Number cells are
 /// written as they are (a negative number stays a number).
@@ -38,7 +41,7 @@ public struct CSVWriter: Sendable {
         case .empty: return ""
         case .number(let value):
             return value.isFinite ? DecimalText.format(value, maxFractionDigits: maxFractionDigits) : ""
-        case .text(let raw): return CSVWriter.quoted(CSVWriter.neutralised(raw))
+        case .text(let raw): return CSVWriter.quoted(CSVWriter.neutralised(raw.printable(keepingLineBreaks: true)))
         }
     }
 

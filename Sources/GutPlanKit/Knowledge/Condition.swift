@@ -16,8 +16,12 @@ public indirect enum Condition: Sendable, Equatable {
     /// `age OP N`.
     case age(Comparison, Double)
     case not(Condition)
-    case and(Condition, Condition)
-    case or(Condition, Condition)
+    /// `a and b and c`: every term holds. The terms of one chain, flat and in written order
+    /// (n-ary, so a long chain is a long array, never a deep tree); a parenthesised group is
+    /// one term. The parser writes two to `RuleParser.maximumTerms` terms.
+    case and([Condition])
+    /// `a or b or c`: some term holds. Flat like `and`.
+    case or([Condition])
 }
 
 /// A name written in a rule file, with where it stands, so that unknown references can be reported.

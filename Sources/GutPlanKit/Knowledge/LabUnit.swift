@@ -1,6 +1,7 @@
 import Foundation
 
-/// A concentration unit of a lab result: an amount (mass, moles or equivalents) per volume.
+/// A unit of a lab result: a concentration, an amount (mass, moles or equivalents) per volume,
+/// or a percentage (`%`, for a saturation such as transferrin saturation).
 ///
 /// Parsed from text such as `ng/mL`, `ug/L`, `µg/L`, `μg/L`, `mcg/L`, `mg/dL`, `nmol/L`,
 /// `pmol/L`, `µmol/L`, `mmol/L`, `mEq/L`. Both micro signs (U+00B5, U+03BC), `u` and `mc` mean
@@ -12,6 +13,8 @@ public struct LabUnit: Sendable, Equatable {
         case mass
         case molar
         case equivalents
+        /// A share of a whole (`%`); `perLitre` is then the fraction one unit means (0.01).
+        case fraction
     }
 
     public var kind: Kind
@@ -25,6 +28,10 @@ public struct LabUnit: Sendable, Equatable {
 
     /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
     public init?(_ text: String) {
+        if text.trimmedBlanks == "%" {
+            self.init(kind: .fraction, perLitre: 0.01)
+            return
+        }
         let parts = text.trimmedBlanks.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u")
@@ -71,13 +78,16 @@ extension LabTest {
             case .mass: return value
             case .molar: return molarMass == nil && valence == nil ? nil : value
             case .equivalents: return valence == nil ? nil : value
+            case .fraction: return value
             }
         }
+        guard from != .fraction, to != .fraction else { return nil }
         guard let moles = toMoles(value, from) else { return nil }
         switch to {
         case .molar: return moles
         case .mass: return molarMass.map { moles * $0 }
         case .equivalents: return valence.map { moles * Double($0) }
+        case .fraction: return nil
         }
     }
 
@@ -86,6 +96,7 @@ extension LabTest {
         case .molar: return molarMass == nil && valence == nil ? nil : value
         case .mass: return molarMass.flatMap { $0 > 0 ? value / $0 : nil }
         case .equivalents: return valence.flatMap { $0 > 0 ? value / Double($0) : nil }
+        case .fraction: return nil
         }
     }
 }

@@ -6,7 +6,7 @@ public struct Nutrient: Sendable, Equatable {
     public var id: String
     /// Display name, e.g. `Vitamin D`.
     public var name: String
-    /// Unit of targets, limits and food amounts, e.g. `µg`, `mg`, `g`, `servings`.
+    /// Unit of targets, limits and food amounts, e.g. `ug` (written so in nutrients.csv, never `µg`), `mg`, `g`, `servings`.
     public var unit: String
     /// How a food's amount is read: a `Rules/foods.csv` column, or servings of foods with a tag.
     public var measure: Measure

@@ -63,7 +63,11 @@ public struct RuleChecker {
                 expect(n, in: nutrientIDs, kind: "nutrient")
             case .target(let n, let weight):
                 expect(n, in: nutrientIDs, kind: "nutrient")
-                if !weight.isFinite || weight <= 0 { error("target weight must be greater than 0", at: n.location) }
+                if !weight.isFinite || weight <= 0 {
+                    error("target weight must be greater than 0", at: n.location)
+                } else if weight > RuleParser.maximumWeight {
+                    error("target weight must be at most \(DecimalText.format(RuleParser.maximumWeight, maxFractionDigits: 0))", at: n.location)
+                }
             case .scaleTarget(let n, let factor):
                 expect(n, in: nutrientIDs, kind: "nutrient")
                 if !factor.isFinite || factor <= 0 || factor > 10 {
@@ -108,8 +112,13 @@ public struct RuleChecker {
     }
 
     private mutating func checkReferences(_ condition: Condition) {
-        switch condition {
-        case .always, .sex, .age:
+        condition.forEachAtom { atom, _ in checkReference(atom) }
+    }
+
+    /// Checks the names in one leaf of a condition.
+    private mutating func checkReference(_ atom: Condition) {
+        switch atom {
+        case .always, .sex, .age, .not, .and, .or:
             break
         case .flagged(let n, _):
             expect(n, in: nutrientIDs, kind: "nutrient")
@@ -127,11 +136,6 @@ public struct RuleChecker {
             expect(s, in: symptomIDs, kind: "symptom")
         case .diet(let d):
             expect(d, in: Diet.allCases.map(\.rawValue), kind: "diet")
-        case .not(let c):
-            checkReferences(c)
-        case .and(let a, let b), .or(let a, let b):
-            checkReferences(a)
-            checkReferences(b)
         }
     }
 
@@ -179,20 +183,24 @@ public struct RuleChecker {
     /// How many earlier rules one rule is compared with when looking for a shadowing rule.
     static let shadowingComparisons = 1_000
 
-    /// A condition without locations, for comparing conditions.
+    /// A condition without locations, for comparing conditions. Linear in the condition's size:
+    /// the pieces are joined once per node, never re-copied per level of a chain.
     static func key(_ c: Condition) -> String {
-        switch c {
-        case .always: return "always"
-        case .flagged(let n, let s): return "(\(s?.rawValue ?? "flagged") \(n.name))"
-        case .lab(let t, let op, let v, let u): return "(lab \(t.name) \(op.rawValue) \(v) \(u.name))"
-        case .symptom(let s): return "(symptom \(s.name))"
-        case .diet(let d): return "(diet \(d.name))"
-        case .sex(let s): return "(sex \(s.rawValue))"
-        case .age(let op, let v): return "(age \(op.rawValue) \(v))"
-        case .not(let x): return "(not \(key(x)))"
-        case .and(let a, let b): return "(\(key(a)) and \(key(b)))"
-        case .or(let a, let b): return "(\(key(a)) or \(key(b)))"
-        }
+        c.fold(
+            atom: { atom -> String in
+                switch atom {
+                case .flagged(let n, let s): return "(\(s?.rawValue ?? "flagged") \(n.name))"
+                case .lab(let t, let op, let v, let u): return "(lab \(t.name) \(op.rawValue) \(v) \(u.name))"
+                case .symptom(let s): return "(symptom \(s.name))"
+                case .diet(let d): return "(diet \(d.name))"
+                case .sex(let s): return "(sex \(s.rawValue))"
+                case .age(let op, let v): return "(age \(op.rawValue) \(v))"
+                default: return "always"
+                }
+            },
+            not: { "(not \($0))" },
+            and: { "(" + $0.joined(separator: " and ") + ")" },
+            or: { "(" + $0.joined(separator: " or ") + ")" })
     }
 
     /// A rule's actions as single effects (`prefer a, b` = `prefer a` + `prefer b`), without locations.
@@ -227,13 +235,10 @@ public struct RuleChecker {
         }
     }
 
+    /// The nutrients a condition asks to be flagged (not under a `not`).
     private static func positiveFlags(_ c: Condition, into set: inout Set<String>) {
-        switch c {
-        case .flagged(let n, _): set.insert(n.name)
-        case .and(let a, let b), .or(let a, let b):
-            positiveFlags(a, into: &set)
-            positiveFlags(b, into: &set)
-        default: break
+        c.forEachAtom { atom, negated in
+            if !negated, case .flagged(let n, _) = atom { set.insert(n.name) }
         }
     }
 
@@ -254,25 +259,62 @@ public struct RuleChecker {
     }
 
     static let termLimit = 256
+    /// Most literals the expanded form may hold in all (keeps a 1,000-term chain linear).
+    static let literalLimit = 16_384
 
-    /// The condition as an OR of ANDs of literals; `nil` past `termLimit` terms.
+    /// A condition as an OR of ANDs of literals, with the same for its negation (so `not` just
+    /// swaps them); `nil` for a form past `termLimit` terms or `literalLimit` literals.
+    struct Forms {
+        var positive: [[Literal]]?
+        var negative: [[Literal]]?
+    }
+
+    /// The condition as an OR of ANDs of literals (of its negation with `negated`); `nil` past
+    /// the limits. Built bottom-up without recursion.
     static func disjunctiveForm(_ c: Condition, negated: Bool) -> [[Literal]]? {
-        switch c {
-        case .always: return negated ? [] : [[]]
-        case .not(let x): return disjunctiveForm(x, negated: !negated)
-        case .and(let a, let b), .or(let a, let b):
-            guard let left = disjunctiveForm(a, negated: negated), let right = disjunctiveForm(b, negated: negated) else { return nil }
-            var isAnd = false
-            if case .and = c { isAnd = true }
-            if isAnd != negated {  // AND (or a negated OR): every pair
-                guard left.count * right.count <= termLimit else { return nil }
-                return left.flatMap { l in right.map { l + $0 } }
-            }
-            guard left.count + right.count <= termLimit else { return nil }
-            return left + right
-        default:
-            return [[Literal(atom: c, positive: !negated)]]
+        let forms = c.fold(
+            atom: { atom -> Forms in
+                if case .always = atom { return Forms(positive: [[]], negative: []) }
+                return Forms(positive: [[Literal(atom: atom, positive: true)]],
+                             negative: [[Literal(atom: atom, positive: false)]])
+            },
+            not: { Forms(positive: $0.negative, negative: $0.positive) },
+            and: { terms in Forms(positive: product(terms.map(\.positive)), negative: union(terms.map(\.negative))) },
+            or: { terms in Forms(positive: union(terms.map(\.positive)), negative: product(terms.map(\.negative))) })
+        return negated ? forms.negative : forms.positive
+    }
+
+    /// OR of forms: their terms together.
+    static func union(_ forms: [[[Literal]]?]) -> [[Literal]]? {
+        var result: [[Literal]] = []
+        var literals = 0
+        for form in forms {
+            guard let form else { return nil }
+            result += form
+            literals += form.reduce(0) { $0 + $1.count }
+            guard result.count <= termLimit, literals <= literalLimit else { return nil }
         }
+        return result
+    }
+
+    /// AND of forms: every choice of one term from each. A one-term form is appended in place,
+    /// so a long chain of atoms costs time linear in its length.
+    static func product(_ forms: [[[Literal]]?]) -> [[Literal]]? {
+        var result: [[Literal]] = [[]]
+        var literals = 0
+        for form in forms {
+            guard let form else { return nil }
+            if form.count == 1 {
+                for index in result.indices { result[index] += form[0] }
+                literals += result.count * form[0].count
+            } else {
+                guard result.count * form.count <= termLimit else { return nil }
+                result = result.flatMap { left in form.map { left + $0 } }
+                literals = result.reduce(0) { $0 + $1.count }
+            }
+            guard result.count <= termLimit, literals <= literalLimit else { return nil }
+        }
+        return result
     }
 
     /// A real interval with open or closed ends, minus some points.

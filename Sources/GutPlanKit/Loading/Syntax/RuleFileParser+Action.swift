@@ -1,5 +1,5 @@
 extension RuleFileParser {
-    static let actionKeywords = "an action (flag, target, prefer, add, step, note or avoid)"
+    static let actionKeywords = "an action (\(Keyword.list(Keyword.actions.map(\.rawValue))))"
 
     /// "then" action { action }   (the `then` already consumed)
     ///
@@ -11,7 +11,7 @@ extension RuleFileParser {
         while !isAtStatementStart {
             guard case .word(let keyword) = token.kind, RuleFileParser.isActionKeyword(keyword) else {
                 let expected = afterList ? "',' or " + RuleFileParser.actionKeywords : RuleFileParser.actionKeywords
-                if case .word(let word) = token.kind, !RuleParser.keywords.contains(word) {
+                if case .word(let word) = token.kind, !Keyword.all.contains(word) {
                     report(.unknownKeyword(word, expected: expected, at: token.location))
                     return nil
                 }
@@ -31,9 +31,7 @@ extension RuleFileParser {
         return actions
     }
 
-    static func isActionKeyword(_ word: String) -> Bool {
-        ["flag", "target", "prefer", "add", "step", "note", "avoid"].contains(word)
-    }
+    static func isActionKeyword(_ word: String) -> Bool { Keyword.actionWords.contains(word) }
 
     /// action = "flag" name status
     ///        | "target" name ( "weight" number | "times" number | "amount" number unit )
@@ -57,6 +55,7 @@ extension RuleFileParser {
             }
             advance()
             guard let number = parseNumber(after: "'target \(nutrient.name) \(how)'", allowNegative: false,
+                                           maximum: how == "weight" ? RuleParser.maximumWeight : 1_000_000,
                                            unitNext: how == "amount") else { return nil }
             switch how {
             case "weight": return .target(nutrient: nutrient, weight: number)

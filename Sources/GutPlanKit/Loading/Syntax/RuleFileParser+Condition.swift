@@ -1,29 +1,38 @@
-/// Conditions: `or` binds loosest, then `and`, then `not`; `and`/`or` build left-associative
-/// binary trees (`a or b or c` is `.or(.or(a, b), c)`).
+/// Conditions: `or` binds loosest, then `and`, then `not`. A chain of `and` (or of `or`) is one
+/// flat list of terms (`a or b or c` is `.or([a, b, c])`), at most `RuleParser.maximumTerms` long,
+/// so the tree is only as deep as its parentheses and `not`s (`RuleParser.maximumNesting`).
 extension RuleFileParser {
     static let conditionStarts =
-        "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, not or '(')"
+        "a condition (\(Keyword.list(Keyword.conditionStarts.map(\.rawValue) + [Keyword.not.rawValue, "'('"])))"
 
     /// condition = conjunction { "or" conjunction } ;
     mutating func parseCondition() -> Condition? {
-        guard var condition = parseConjunction() else { return nil }
-        while token.isWord("or") {
-            advance()
-            guard let rhs = parseConjunction() else { return nil }
-            condition = .or(condition, rhs)
-        }
-        return condition
+        parseChain(of: "or", term: { $0.parseConjunction() }, make: Condition.or)
     }
 
     /// conjunction = factor { "and" factor } ;
     mutating func parseConjunction() -> Condition? {
-        guard var condition = parseFactor() else { return nil }
-        while token.isWord("and") {
+        parseChain(of: "and", term: { $0.parseFactor() }, make: Condition.and)
+    }
+
+    /// term { word term }, as one flat list; a single term stands alone. The term after the
+    /// `maximumTerms`-th is an error at its `and`/`or` (the rest of the chain is then skipped
+    /// with the statement).
+    private mutating func parseChain(of word: String, term: (inout RuleFileParser) -> Condition?,
+                                     make: ([Condition]) -> Condition) -> Condition? {
+        guard let first = term(&self) else { return nil }
+        guard token.isWord(word) else { return first }
+        var terms = [first]
+        while token.isWord(word) {
+            if terms.count == RuleParser.maximumTerms {
+                report(.tooManyTerms(word, limit: RuleParser.maximumTerms, at: token.location))
+                return nil
+            }
             advance()
-            guard let rhs = parseFactor() else { return nil }
-            condition = .and(condition, rhs)
+            guard let next = term(&self) else { return nil }
+            terms.append(next)
         }
-        return condition
+        return make(terms)
     }
 
     /// factor = "not" factor | "(" condition ")" | atom ;
@@ -86,12 +95,13 @@ extension RuleFileParser {
         case "age":
             advance()
             guard let comparison = parseComparison(after: "'age'") else { return nil }
-            guard let years = parseNumber(after: "'age \(comparison.rawValue)'", allowNegative: false) else {
+            guard let years = parseNumber(after: "'age \(comparison.rawValue)'", allowNegative: false,
+                                          maximum: RuleParser.maximumAge) else {
                 return nil
             }
             return .age(comparison, years)
         default:
-            if RuleParser.keywords.contains(keyword) {
+            if Keyword.all.contains(keyword) {
                 return fail(expected: RuleFileParser.conditionStarts)
             }
             report(.unknownKeyword(keyword, expected: RuleFileParser.conditionStarts, at: token.location))
@@ -107,7 +117,7 @@ extension RuleFileParser {
         guard let test = parseReference(expected: "a lab test after 'lab'") else { return nil }
         guard let comparison = parseComparison(after: "'lab \(test.name)'") else { return nil }
         guard let value = parseNumber(after: "'lab \(test.name) \(comparison.rawValue)'", allowNegative: false,
-                                      unitNext: true) else { return nil }
+                                      maximum: RuleParser.maximumLabValue, unitNext: true) else { return nil }
         guard case .unit(let unit) = token.kind else {
             return fail { .missingUnit(test: test.name, found: $0, at: $1) }
         }

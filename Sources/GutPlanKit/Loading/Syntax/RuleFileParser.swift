@@ -97,7 +97,7 @@ struct RuleFileParser {
                 parsed = parseRule()
             case .word("set"):
                 parsed = parseSetting()
-            case .word(let word) where !RuleParser.keywords.contains(word):
+            case .word(let word) where !Keyword.all.contains(word):
                 report(.unknownKeyword(word, expected: "'rule' or 'set'", at: token.location))
                 parsed = false
             default:
@@ -118,7 +118,8 @@ struct RuleFileParser {
         guard token.isWord("weight") else { return fail(expected: "'weight' after 'set'") ?? false }
         advance()
         guard let status = parseStatus(after: "'set weight'") else { return false }
-        guard let weight = parseNumber(after: "'set weight \(status.rawValue)'", allowNegative: false) else {
+        guard let weight = parseNumber(after: "'set weight \(status.rawValue)'", allowNegative: false,
+                                       maximum: RuleParser.maximumWeight) else {
             return false
         }
         if !statementHasErrors {
@@ -178,10 +179,10 @@ struct RuleFileParser {
 
     /// name = (letter | digit) { letter | digit | "-" | "_" } ;  (not a reserved word)
     ///
-    /// The structural words (`RuleParser.reservedWords`) are never names, so a forgotten name
+    /// The reserved words (`Keyword.isReserved`) are never names, so a forgotten name
     /// (`when flagged then`) or a broken statement never swallows the next part.
     mutating func parseName(expected: String) -> String? {
-        guard case .word(let word) = token.kind, !RuleParser.reservedWords.contains(word) else {
+        guard case .word(let word) = token.kind, !Keyword.reserved.contains(word) else {
             return fail(expected: expected)
         }
         advance()
@@ -205,10 +206,12 @@ struct RuleFileParser {
 
     /// number = digit { digit } [ "." digit { digit } ] ;
     ///
-    /// A finite value. A malformed number in the right place (`1e999`, `nan`, `2.5mg`) or a
-    /// negative one where `allowNegative` is false is a value error: it is reported, consumed,
-    /// and 0 stands in so parsing goes on. With `unitNext` the following token is lexed as a unit.
-    mutating func parseNumber(after context: String, allowNegative: Bool, unitNext: Bool = false) -> Double? {
+    /// A finite value. A malformed number in the right place (`1e999`, `nan`, `2.5mg`), a
+    /// negative one where `allowNegative` is false, or one above `maximum` is a value error: it is
+    /// reported, consumed, and 0 stands in so parsing goes on. With `unitNext` the following token
+    /// is lexed as a unit.
+    mutating func parseNumber(after context: String, allowNegative: Bool, maximum: Double,
+                              unitNext: Bool = false) -> Double? {
         switch token.kind {
         case .number(let text):
             defer { advance(unitExpected: unitNext) }
@@ -218,6 +221,10 @@ struct RuleFileParser {
             }
             if value < 0, !allowNegative {
                 reportValueError(.negativeNumber(text, at: token.location))
+                return 0
+            }
+            if value > maximum {
+                reportValueError(.numberTooLarge(text, limit: maximum, at: token.location))
                 return 0
             }
             return value == 0 ? 0 : value  // `-0` reads as 0

@@ -16,7 +16,7 @@ struct RuleLexer {
 
     /// Reserved words are never read as a unit, so `lab x < 3 then` reports a missing unit
     /// rather than a unit called `then`.
-    static let wordsNeverUnits = RuleParser.reservedWords
+    static let wordsNeverUnits = Keyword.reserved
 
     mutating func next(unitExpected: Bool = false) -> Token {
         if let error = skipTrivia() { return error }
@@ -180,12 +180,14 @@ struct RuleLexer {
         }
     }
 
-    /// Control characters (other than tab and line breaks), DEL, C1 controls and U+FFFD, the
-    /// replacement character a decoder leaves for bytes that were not UTF-8 (or lone surrogates).
+    /// Control characters (other than tab and line breaks), DEL, C1 controls, bidi overrides and
+    /// isolates (U+202A–U+202E, U+2066–U+2069: they make text read differently from how it
+    /// parses) and U+FFFD, the replacement character a decoder leaves for bytes that were not
+    /// UTF-8 (or lone surrogates).
     static func isForbidden(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x09, 0x0A, 0x0D: return false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFD: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD: return true
         default: return false
         }
     }

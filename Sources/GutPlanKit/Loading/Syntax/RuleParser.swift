@@ -8,6 +8,17 @@
 public enum RuleParser {
     /// Deepest allowed nesting of `(` and `not` in one condition.
     public static let maximumNesting = 64
+    /// Most terms in one `and` or `or` chain (a chain is a flat list; 1,000 is far above any
+    /// real rule and keeps every message and walk small).
+    public static let maximumTerms = 1_000
+    /// Largest weight in `set weight` and `target N weight W`. Weights rank nutrients in the
+    /// planner's objective (the shipped rules use 1 to 3); above this they only overflow sums.
+    public static let maximumWeight = 1_000.0
+    /// Largest age in `age OP N`, in years.
+    public static let maximumAge = 150.0
+    /// Largest lab threshold in `lab T OP V UNIT`, in any unit (a million is far above any
+    /// serum value in the units labs print).
+    public static let maximumLabValue = 1_000_000.0
     /// The parser stops (with `.tooManyErrors`) after this many errors in one file.
     public static let maximumErrors = 100
 
@@ -25,15 +36,8 @@ public enum RuleParser {
         return file.errors.map { $0.diagnostic(sourceLine: source.line($0.location.line)) }
     }
 
-    /// Words that structure a file and can never be names. The other keywords (`fermented`,
-    /// `male`, `lab`, ...) may still name things, e.g. the food tag in `avoid fermented`.
-    public static let reservedWords: Set<String> = ["rule", "set", "when", "then", "and", "or", "not"]
-
-    /// Every keyword of the language (all lowercase).
-    static let keywords: Set<String> = [
-        "rule", "set", "weight", "priority", "when", "then",
-        "and", "or", "not", "always", "flagged", "confirmed", "suspected", "lab", "symptom", "diet",
-        "sex", "female", "male", "age",
-        "flag", "target", "prefer", "add", "fermented", "prebiotic", "step", "note", "avoid",
-    ]
+    /// Words that structure a file and can never be names (`Keyword.isReserved`). The other
+    /// keywords (`fermented`, `male`, `lab`, ...) may still name things, e.g. the food tag in
+    /// `avoid fermented`.
+    public static var reservedWords: Set<String> { Keyword.reserved }
 }

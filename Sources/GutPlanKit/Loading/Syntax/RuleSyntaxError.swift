@@ -19,6 +19,9 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     case invalidInteger(String, at: SourceLocation)
     /// A negative number where only zero or more makes sense (weights, lab values, ages).
     case negativeNumber(String, at: SourceLocation)
+    /// A number above what makes sense where it stands (weights above
+    /// `RuleParser.maximumWeight`, ages, lab values); `limit` is the largest allowed.
+    case numberTooLarge(String, limit: Double, at: SourceLocation)
     /// A run of `<`, `>`, `=`, `!` that is not one of `<`, `<=`, `>`, `>=`, `=`, `!=`.
     case unknownComparison(String, at: SourceLocation)
     /// A word that is no keyword of the language where a keyword belongs (statement start,
@@ -40,6 +43,9 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     /// Parentheses and `not` nested deeper than `limit` (`RuleParser.maximumNesting`); at the
     /// opener that went one level too deep.
     case nestingTooDeep(limit: Int, at: SourceLocation)
+    /// More than `limit` (`RuleParser.maximumTerms`) terms joined by one `and` or `or` chain; at
+    /// the word that would add one too many.
+    case tooManyTerms(String, limit: Int, at: SourceLocation)
     /// The parser stopped after `limit` errors; at the first error it did not report.
     case tooManyErrors(limit: Int, at: SourceLocation)
 
@@ -47,10 +53,11 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         switch self {
         case .invalidCharacter(_, let at), .unterminatedString(let at), .invalidEscape(_, let at),
              .invalidNumber(_, let at), .invalidInteger(_, let at), .negativeNumber(_, let at),
+             .numberTooLarge(_, _, let at),
              .unknownComparison(_, let at), .unknownKeyword(_, _, let at),
              .unexpectedToken(_, _, let at), .missingWhen(_, _, let at), .missingThen(_, _, let at),
              .emptyThen(_, let at), .missingUnit(_, _, let at), .duplicateRule(_, let at, _),
-             .nestingTooDeep(_, let at), .tooManyErrors(_, let at):
+             .nestingTooDeep(_, let at), .tooManyTerms(_, _, let at), .tooManyErrors(_, let at):
             return at
         }
     }
@@ -76,6 +83,8 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
             return "'\(Token.clipped(text))' is not a valid priority: write a whole number from \(Int32.min) to \(Int32.max)"
         case .negativeNumber(let text, _):
             return "'\(Token.clipped(text))' must not be negative"
+        case .numberTooLarge(let text, let limit, _):
+            return "'\(Token.clipped(text))' is too large: at most \(DecimalText.format(limit, maxFractionDigits: 0))"
         case .unknownComparison(let text, _):
             return "unknown comparison '\(Token.clipped(text))': use <, <=, >, >=, = or !="
         case .unknownKeyword(let word, let expected, _):
@@ -95,6 +104,8 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
             return "duplicate rule name '\(name)' (first defined at line \(first.line), column \(first.column))"
         case .nestingTooDeep(let limit, _):
             return "condition nested too deeply: at most \(limit) levels of parentheses and 'not'"
+        case .tooManyTerms(let word, let limit, _):
+            return "condition too long: at most \(limit) terms joined by '\(word)'; split the rule into several rules"
         case .tooManyErrors(let limit, _):
             return "too many errors (\(limit)); stopping here"
         }
@@ -107,7 +118,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
 
     /// The keywords named in an `expected` text, the ones that could have stood there.
     private static func keywords(in expected: String) -> [String] {
-        expected.split(whereSeparator: { !$0.isLetter }).map(String.init).filter(RuleParser.keywords.contains)
+        expected.split(whereSeparator: { !$0.isLetter }).map(String.init).filter(Keyword.all.contains)
     }
 
     /// " (did you mean 'rule'?)" when one of `candidates` is one or two edits away, or differs
@@ -118,25 +129,12 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
         if lowered != word, candidates.contains(lowered) {
             return " (keywords are lowercase: did you mean '\(lowered)'?)"
         }
+        // The one edit distance (`Suggestion`), at most 2 edits and fewer than the keyword has letters.
         var best: (keyword: String, distance: Int)?
         for keyword in candidates {
-            let distance = editDistance(Array(lowered.unicodeScalars), Array(keyword.unicodeScalars))
-            if distance <= 2, distance < keyword.count, best.map({ distance < $0.distance }) ?? true {
-                best = (keyword, distance)
-            }
+            guard let distance = Suggestion.distance(lowered, keyword, limit: 2), distance < keyword.count else { continue }
+            if best.map({ distance < $0.distance }) ?? true { best = (keyword, distance) }
         }
         return best.map { " (did you mean '\($0.keyword)'?)" } ?? ""
-    }
-
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
