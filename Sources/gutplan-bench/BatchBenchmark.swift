@@ -5,7 +5,7 @@ import GutPlanKit
 /// same N gives the same profiles) to a temporary folder and times `BatchPlanner` over them,
 /// forced, writing JSON, CSV and Markdown, once per worker count (default 1 and all cores).
 /// Prints profiles per second, the outcome counts and the peak resident memory of each run
-/// (the high-water mark is reset between runs where Linux allows it).
+/// (the high-water mark is reset between runs where Linux allows it), and the CPU time used.
 enum BatchBenchmark {
     /// Runs the benchmark when the arguments ask for it; `false` otherwise.
     static func runIfRequested(_ arguments: [String]) -> Bool {
@@ -42,7 +42,7 @@ enum BatchBenchmark {
             paths.append(path)
         }
         print("Batch of \(count) generated profiles (JSON, CSV and Markdown each), rules \(rules)")
-        print("workers   seconds   profiles/s  planned  no plan  failed  peak MB")
+        print("workers   seconds   profiles/s   CPU s  profiles/CPU-s  planned  no plan  failed  peak MB")
         for threads in workers {
             resetPeakMemory()
             let planner = BatchPlanner(gutPlan: gutplan, rulesDirectory: rules, version: "bench",
@@ -50,10 +50,13 @@ enum BatchBenchmark {
                                        force: true, workers: threads)
             let clock = ContinuousClock()
             let start = clock.now
+            let cpuStart = cpuSeconds()
             let summary = planner.run(paths)
             let seconds = DefaultRulesBenchmark.milliseconds(clock.now - start) / 1000
+            let cpu = cpuSeconds() - cpuStart
             let noPlan = summary.results.filter { $0.status.severity == .noPlan }.count
             print([pad(String(threads), 7), pad(fixed(seconds, 1), 9), pad(fixed(Double(count) / seconds, 2), 12),
+                   pad(fixed(cpu, 1), 7), pad(fixed(Double(count) / cpu, 2), 15),
                    pad(String(summary.planned), 8), pad(String(noPlan), 8), pad(String(summary.failed - noPlan), 7),
                    pad(fixed(peakMemoryMB(), 1), 8)].joined(separator: " "))
             if let bad = summary.results.first(where: { $0.status.severity > .noPlan }) {
@@ -81,6 +84,14 @@ enum BatchBenchmark {
         if g.next(3) == 0 { lines.append("lab: ferritin, \(8 + g.next(80)), ug/L") }
         if g.next(2) == 0 { lines.append("start: 2026-12-\(String(format: "%02d", 1 + g.next(28)))") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// User plus system CPU time of the process so far: on a shared machine, profiles per
+    /// CPU-second is the figure other load does not distort.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Resets the peak resident set size (`VmHWM`) so the next run's peak is its own.
