@@ -157,6 +157,9 @@ import Testing
                                    .controlCharacter("\u{202E}", at: at(4, 8))])
         // The caret line is the offending line; the message names the code point, not the raw character.
         #expect(reading.diagnostics[1].message == "invalid control character U+001B; a profile is plain text")
+        #expect(reading.diagnostics[1].rendered == "c.profile:2:7: error: invalid control character U+001B; a profile is plain text\nage: 4\u{FFFD}2\n      ^")
+        let shown = reading.diagnostics.flatMap { $0.rendered.split(separator: "\n") }
+        #expect(!shown.contains { $0.unicodeScalars.contains(where: ProfileScanner.isForbidden) })
     }
 
     @Test func hugeInputIsBounded() throws {
@@ -168,6 +171,7 @@ import Testing
         // A line too long to look at, and a file too large to read.
         let long = try read("name: " + String(repeating: "x", count: 100_000) + "\nage: 40\n")
         #expect(long.errors == [.lineTooLong(limit: ProfileScanner.maximumLineLength, at: at(1, 1))])
+        #expect(long.diagnostics[0].rendered.count < 300)
         let huge = try read(Data(count: ProfileScanner.maximumBytes + 1))
         #expect(huge.errors == [.fileTooLarge(limit: ProfileScanner.maximumBytes, at: at(1, 1))])
     }

@@ -92,9 +92,19 @@ public enum ProfileError: Sendable, Equatable, Error {
         }
     }
 
-    /// This error as a `Diagnostic` with the offending line for the caret.
+    /// This error as a `Diagnostic` with the offending line for the caret. The line is shown
+    /// safely: each control or bidirectional character becomes U+FFFD (one column, so the
+    /// caret stays aligned), and a line too long to read is clipped.
     public func diagnostic(sourceLine: String?) -> Diagnostic {
-        Diagnostic(.error, message, at: location, sourceLine: sourceLine)
+        var shown = sourceLine.map { line -> String in
+            var view = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars.prefix(ProfileScanner.maximumLineLength) {
+                view.append(ProfileScanner.isForbidden(scalar) ? "\u{FFFD}" : scalar)
+            }
+            return String(view)
+        }
+        if case .lineTooLong = self { shown = shown?.clipped(to: 80) }
+        return Diagnostic(.error, message, at: location, sourceLine: shown)
     }
 
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
