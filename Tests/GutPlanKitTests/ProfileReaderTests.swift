@@ -306,3 +306,15 @@ import Testing
         #expect(reading.profile?.notes == ["line one", "line two", "[31mred"])
     }
 }
+
+@Suite struct ProfileAnswerTests {
+    @Test func answersCheckedOneAtATime() throws {
+        let gutplan = try #require(ProfileSupport.gutplan)
+        #expect(gutplan.problem(profileKey: .diet, value: "vegan") == nil)
+        #expect(gutplan.problem(profileKey: .diet, value: "vegen")?.contains("did you mean 'vegan'?") == true)
+        #expect(gutplan.problem(profileKey: .start, value: "2026-02-30")?.contains("is not a date") == true)
+        #expect(gutplan.problem(profileKey: .confirmed, value: "iron, zinc") == nil)
+        #expect(gutplan.problem(profileKey: .name, value: "two\nlines") == "the answer must be one line")
+        #expect(gutplan.problem(profileKey: .labs, value: "absent.csv", folder: "/nonexistent")?.contains("cannot read lab report") == true)
+    }
+}

@@ -427,3 +427,14 @@ extension GutPlan {
         throw .badData(reading.diagnostics)
     }
 }
+
+extension GutPlan {
+    /// Why `value` cannot stand after `key:` in a profile, or `nil` when it can: for checking
+    /// interactive answers one at a time, with the same messages and suggestions as the file.
+    /// A `labs` path is taken relative to `folder` (the folder the profile will be written to).
+    public func problem(profileKey key: ProfileKey, value: String, folder: String = ".") -> String? {
+        guard !value.contains(where: \.isNewline) else { return "the answer must be one line" }
+        let reading = parseProfile(Data("\(key.rawValue): \(value)\n".utf8), path: BatchPlanner.join(folder, "answer.profile"))
+        return reading.errors.first?.message ?? reading.diagnostics.first?.message
+    }
+}
