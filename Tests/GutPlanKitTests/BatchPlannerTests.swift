@@ -126,6 +126,25 @@ import Testing
         #expect(summary.results.first?.status.message.contains("not a folder") == true)
     }
 
+    @Test func hashCoversRulesVersionAndFormats() throws {
+        let rules = try Hardening.copyOfRules()
+        defer { try? FileManager.default.removeItem(atPath: rules.deletingLastPathComponent().path) }
+        let gutplan = try #require(ProfileSupport.gutplan)
+        func hash(_ version: String = "1", formats: [BatchPlanner.Format] = [.json]) -> String {
+            BatchPlanner(gutPlan: gutplan, rulesDirectory: rules.path, version: version, formats: formats, outputFolder: "/tmp")
+                .inputsHash().hex
+        }
+        let base = hash()
+        #expect(hash() == base)
+        #expect(hash("2") != base)
+        #expect(hash(formats: [.json, .csv]) != base)
+        let file = rules.appendingPathComponent("50-profile.rules")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text += "\n# an edit\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(hash() != base)
+    }
+
     @Test func fnv1aKnownValues() {
         // Published FNV-1a 64 test vectors.
         var empty = FNV1a()
