@@ -24,6 +24,8 @@ func fixed(_ value: Double, _ digits: Int) -> String {
     String(format: "%.\(digits)f", value)
 }
 
+if BatchBenchmark.runIfRequested(CommandLine.arguments) { exit(0) }
+
 var sizes = [125, 500, 1000, 2000, 5000]
 var runs = 3
 var problemFiles: [String] = []
