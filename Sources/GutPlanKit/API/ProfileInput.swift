@@ -15,6 +15,11 @@ public struct ProfileInput: Sendable, Equatable {
     public var suspected: [String]
     public var symptoms: [String]
     public var labs: LabReport?
+    /// The lab report's path when it is a file (`nil` for none or for bytes).
+    public var labsPath: String? {
+        get { if case .file(let path)? = labs { return path } else { return nil } }
+        set { labs = newValue.map { .file($0) } }
+    }
     public var sex: Sex
     public var age: Int
     public var diet: Diet
