@@ -114,9 +114,11 @@ public struct GutPlan: Sendable {
             previousMeals = plan.days.flatMap(\.items).filter { $0.kind == .meal }.map(\.id)
             weeks.append(plan)
         }
-        guard let first, let joined = MealPlan.joining(weeks) else {
+        guard let first, var joined = MealPlan.joining(weeks) else {
             throw .internalFailure("no week was planned")
         }
+        joined.servings = max(options.servings, 1)
+        if let start = options.start { joined = try joined.dated(start: start) }
         return Outcome(assessment: assessment, problem: first.problem, solution: first.solution, plan: joined)
     }
 

@@ -8,6 +8,7 @@ extension ProblemBuilder {
         let reportedIDs = reported.map(\.id)
         var days: [MealPlan.Day] = []
         var servings: [String: Double] = [:]
+        var usedOn: [String: [Int]] = [:]
         var foodCounted: [String: Double] = [:]
         for (dayIndex, chosen) in solution.days.enumerated() {
             var items: [MealPlan.Item] = []
@@ -27,7 +28,10 @@ extension ProblemBuilder {
                     }
                 }
                 totals["kcal", default: 0] += problemItem.kcal
-                for portion in entry.portions { servings[portion.food, default: 0] += portion.servings }
+                for portion in entry.portions {
+                    servings[portion.food, default: 0] += portion.servings
+                    if usedOn[portion.food]?.last != dayIndex + 1 { usedOn[portion.food, default: []].append(dayIndex + 1) }
+                }
             }
             if dayIndex < steps.count { items.append(stressItem(steps[dayIndex])) }
             var coverage: [String: Double] = [:]
@@ -42,7 +46,7 @@ extension ProblemBuilder {
         var plan = MealPlan(profile: resolved, flags: assessment.flags.mapValues(\.status), score: solution.score,
                         upperBound: solution.upperBound, days: days,
                         nutrients: summaries(days: days, supplements: supplements, foodCounted: foodCounted),
-                        upperLimits: limits, notes: assessment.notes, shopping: shopping(servings),
+                        upperLimits: limits, notes: assessment.notes, shopping: shopping(servings, usedOn: usedOn),
                         supplements: profile.supplements, limits: limitSummaries(days),
                         plants: plants(problem: problem, solution: solution))
         for id in profile.supplements.keys {
@@ -74,9 +78,34 @@ extension ProblemBuilder {
         let covers = reported.map(\.id).filter { id in
             (counted[id] ?? amounts[id] ?? 0) >= 0.1 * (targets[id] ?? .infinity)
         }
-        return MealPlan.Item(slot: slot, kind: entry.kind, id: entry.id, name: entry.name, kcal: problemItem.kcal,
-                             foods: entry.portions, nutrients: amounts, counted: counted, factors: factors,
-                             covers: covers, why: reasons(for: entry), detail: nil)
+        var item = MealPlan.Item(slot: slot, kind: entry.kind, id: entry.id, name: entry.name, kcal: problemItem.kcal,
+                                 foods: entry.portions, nutrients: amounts, counted: counted, factors: factors,
+                                 covers: covers, why: reasons(for: entry), detail: nil)
+        item.ingredients = ingredients(of: entry)
+        if entry.kind == .meal, let recipe = knowledge.recipes.first(where: { $0.meal == entry.id }) {
+            item.method = recipe.steps
+            item.prepMinutes = recipe.prepMinutes
+            item.cookMinutes = recipe.cookMinutes
+        }
+        return item
+    }
+
+    /// The entry's foods in a cook's measures for everyone at the table; a food without a
+    /// household unit is given in grams.
+    func ingredients(of entry: Entry) -> [MealPlan.Ingredient] {
+        let people = max(options.servings, 1)
+        let meal = Meal(id: entry.id, name: entry.name, slots: entry.slots, portions: entry.portions)
+        let measured = HouseholdAmount.ingredients(of: meal, people: people, foods: entry.foods, units: knowledge.units)
+        var byFood = Dictionary(measured.amounts.map { ($0.food, $0) }, uniquingKeysWith: { a, _ in a })
+        return zip(entry.portions, entry.foods).map { portion, food in
+            if let amount = byFood.removeValue(forKey: food.id) {
+                return MealPlan.Ingredient(food: food.id, amount: amount.amount, unit: amount.unit, grams: amount.grams,
+                                           text: amount.text)
+            }
+            let grams = (food.grams * portion.servings * Double(people)).rounded()
+            return MealPlan.Ingredient(food: food.id, amount: grams, unit: "g", grams: grams,
+                                       text: "\(DecimalText.format(grams, maxFractionDigits: 0)) g \(food.name)")
+        }
     }
 
     func stressItem(_ step: StressStep) -> MealPlan.Item {
@@ -100,11 +129,36 @@ extension ProblemBuilder {
         }
     }
 
-    func shopping(_ servings: [String: Double]) -> [MealPlan.ShoppingEntry] {
-        servings.keys.compactMap { id -> MealPlan.ShoppingEntry? in
-            guard let food = knowledge.food(id: id), let count = servings[id] else { return nil }
-            return MealPlan.ShoppingEntry(food: id, name: food.name, servings: count, grams: count * food.grams)
-        }.sorted { ($0.name, $0.food) < ($1.name, $1.food) }
+    /// The week's shopping for everyone at the table, by aisle, in what a shop sells (eggs by
+    /// count, grains and legumes dry, milk in litres); a food without a shopping row is listed
+    /// in grams under `other`.
+    func shopping(_ servings: [String: Double], usedOn: [String: [Int]]) -> [MealPlan.ShoppingEntry] {
+        let people = Double(max(options.servings, 1))
+        var eaten: [String: Double] = [:]
+        for (id, count) in servings { if let food = knowledge.food(id: id) { eaten[id] = count * food.grams * people } }
+        let list = ShoppingQuantity.list(eaten: eaten, info: knowledge.shoppingInfo)
+        var entries: [MealPlan.ShoppingEntry] = list.items.map { quantity in
+            var entry = MealPlan.ShoppingEntry(food: quantity.food, name: quantity.item,
+                                               servings: quantity.foods.reduce(0) { $0 + (servings[$1] ?? 0) * people },
+                                               grams: quantity.foods.reduce(0) { $0 + (eaten[$1] ?? 0) })
+            entry.aisle = quantity.aisle.rawValue
+            entry.item = quantity.item
+            entry.quantity = quantity.quantity
+            entry.unit = quantity.unit
+            entry.boughtGrams = quantity.grams
+            entry.usedOn = Array(Set(quantity.foods.flatMap { usedOn[$0] ?? [] })).sorted()
+            return entry
+        }
+        for id in list.skipped {
+            guard let food = knowledge.food(id: id), let count = servings[id] else { continue }
+            var entry = MealPlan.ShoppingEntry(food: id, name: food.name, servings: count * people, grams: count * food.grams * people)
+            entry.item = food.name
+            entry.quantity = (entry.grams).rounded(.up)
+            entry.boughtGrams = entry.quantity
+            entry.usedOn = usedOn[id] ?? []
+            entries.append(entry)
+        }
+        return entries
     }
 
     /// Each daily limit's value on each day: a total (sodium mg), a share of energy (saturated

@@ -83,13 +83,14 @@ struct ProblemBuilder {
                                                     limit: limit)
         }
         self.targets = targets
-        entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment)
+        entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
     }
 
     /// Meals whose every food fits, then one-serving additions of the foods the rules added (a
     /// food added in both roles is one item in two slots). Items holding a food that a cap
     /// allows zero of (fish to avoid) are left out.
-    static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment) -> [Entry] {
+    static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment,
+                               options: PlanOptions) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
         let foodsByID = Dictionary(knowledge.foods.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let zeroCaps = knowledge.foodCaps.filter {
@@ -110,7 +111,14 @@ struct ProblemBuilder {
         }
         var entries: [Entry] = knowledge.meals
             .filter { meal in !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } }
-            .map { entry(.meal, $0.id, $0.name, $0.slots, $0.portions) }
+            .compactMap { meal -> Entry? in
+                let slots = meal.slots.filter { slot in
+                    guard let limit = options.maxMinutes[slot] else { return true }
+                    // A meal without a written method has unknown times, so a limit leaves it out.
+                    return (knowledge.recipes.first { $0.meal == meal.id }?.totalMinutes).map { $0 <= limit } ?? false
+                }
+                return slots.isEmpty ? nil : entry(.meal, meal.id, meal.name, slots, meal.portions)
+            }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
             for (food, _) in assessment.additions[slot] ?? [] {

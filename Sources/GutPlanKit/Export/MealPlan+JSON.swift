@@ -15,6 +15,14 @@ extension MealPlan {
             ("flags", .object(sorting: flags.mapValues { .string($0.rawValue) })),
             ("score", .number(score)),
             ("upper_bound", .number(upperBound)),
+            ("start", start.map(JSONValue.string) ?? .null),
+            ("servings", .number(Double(servings))),
+            ("weeks", .array(weeks.map { week in
+                .object(ordered: [("week", .number(Double(week.week))), ("score", .number(week.score)),
+                                  ("upper_bound", .number(week.upperBound)),
+                                  ("plants", .object(ordered: [("count", .number(Double(week.plants.count))),
+                                                               ("bound", .number(Double(week.plants.bound)))]))])
+            })),
             ("plants", .object(ordered: [
                 ("count", .number(Double(plants.count))), ("value", .number(Double(plants.value))),
                 ("bound", .number(Double(plants.bound))), ("cap", .number(Double(plants.cap))),
@@ -62,8 +70,10 @@ extension MealPlan {
 extension MealPlan {
     func dayJSON(_ index: Int) -> JSONValue {
         let day = days[index]
-        return .object(ordered: [
-            ("day", .number(Double(day.number))),
+        var pairs: [(String, JSONValue)] = [("day", .number(Double(day.number)))]
+        if let date = day.date { pairs.append(("date", .string(date))) }
+        pairs += [
+            ("week", .number(Double(day.week))),
             ("name", .string(day.name)),
             ("items", .array(day.items.map(\.jsonValue))),
             ("totals", .object(sorting: day.totals.mapValues { .number($0) })),
@@ -71,7 +81,8 @@ extension MealPlan {
             ("limits", .object(sorting: Dictionary(limits.map { ($0.id, JSONValue.number($0.days[index])) },
                                                    uniquingKeysWith: { a, _ in a }))),
             ("coverage", .object(sorting: day.coverage.mapValues { .number($0) })),
-        ])
+        ]
+        return .object(ordered: pairs)
     }
 }
 
@@ -92,6 +103,15 @@ extension MealPlan.Item {
             pairs.append(("factors", .array(factors.map {
                 .object(ordered: [("nutrient", .string($0.nutrient)), ("factor", .number($0.factor)), ("reason", .string($0.reason))])
             })))
+            pairs.append(("ingredients", .array(ingredients.map {
+                .object(ordered: [("food", .string($0.food)), ("amount", .number($0.amount)), ("unit", .string($0.unit)),
+                                  ("grams", .number($0.grams)), ("text", .string($0.text))])
+            })))
+            if kind == .meal {
+                pairs.append(("method", .array(method.map(JSONValue.string))))
+                pairs.append(("prep_minutes", prepMinutes.map { .number(Double($0)) } ?? .null))
+                pairs.append(("cook_minutes", cookMinutes.map { .number(Double($0)) } ?? .null))
+            }
         }
         if let detail { pairs.append(("detail", .string(detail))) }
         pairs.append(("covers", .array(covers.map(JSONValue.string))))
@@ -115,8 +135,9 @@ extension MealPlan.NutrientSummary {
 extension MealPlan.ShoppingEntry {
     var jsonValue: JSONValue {
         .object(ordered: [
-            ("food", .string(food)), ("name", .string(name)),
-            ("servings", .number(servings)), ("grams", .number(grams)),
+            ("aisle", .string(aisle)), ("food", .string(food)), ("item", .string(item.isEmpty ? name : item)),
+            ("quantity", .number(quantity)), ("unit", .string(unit)), ("grams", .number(boughtGrams)),
+            ("used_on", .array(usedOn.map { .number(Double($0)) })),
         ])
     }
 }

@@ -1,5 +1,14 @@
 /// Sentences every renderer shares, so text, Markdown and HTML say the same thing.
 extension MealPlan {
+    /// The shopping list grouped by aisle, aisles in shop order, items by name.
+    var shoppingByAisle: [(aisle: String, entries: [ShoppingEntry])] {
+        let groups = Dictionary(grouping: shopping, by: \.aisle)
+        let aisles = Self.aisleOrder.filter { groups[$0] != nil } + groups.keys.filter { !Self.aisleOrder.contains($0) }.sorted()
+        return aisles.map { aisle in
+            (aisle, (groups[aisle] ?? []).sorted { ($0.item.isEmpty ? $0.name : $0.item, $0.food) < ($1.item.isEmpty ? $1.name : $1.item, $1.food) })
+        }
+    }
+
     /// "31 different plants this week (30 count towards the goal; at most 30 possible)".
     var plantsSummary: String {
         var text = "\(plants.count) different plant\(plants.count == 1 ? "" : "s") this week"

@@ -8,7 +8,7 @@ extension MealPlan {
     ///
     /// No line is wider than `width` columns (at least `minimumTextWidth`); long names wrap.
     /// ANSI colour only when `useColor` is set; the caller decides (a terminal, `NO_COLOR` unset).
-    public func text(width requestedWidth: Int = 80, useColor: Bool = false) -> String {
+    public func text(width requestedWidth: Int = 80, useColor: Bool = false, brief: Bool = false) -> String {
         let width = max(requestedWidth, MealPlan.minimumTextWidth)
         let style = ANSIStyle(enabled: useColor)
         var out: [String] = []
@@ -17,7 +17,7 @@ extension MealPlan {
         out += headerLines(width: width)
         for day in days {
             out.append("")
-            out += dayLines(day, width: width, style: style)
+            out += dayLines(day, width: width, style: style, brief: brief)
         }
         if !nutrients.isEmpty {
             out.append("")
@@ -71,8 +71,9 @@ extension MealPlan {
         return lines
     }
 
-    private func dayLines(_ day: Day, width: Int, style: ANSIStyle) -> [String] {
-        var lines = [style.bold(TextLayout.truncate("Day \(day.number): \(day.name)", width))]
+    private func dayLines(_ day: Day, width: Int, style: ANSIStyle, brief: Bool) -> [String] {
+        let heading = "Day \(day.number): \(day.name)" + (day.date.map { " \($0)" } ?? "")
+        var lines = [style.bold(TextLayout.truncate(heading, width))]
         let labelWidth = 13  // "  " + "breakfast  "
         let kcalWidth = 10  // " 1234 kcal"
         let indent = String(repeating: " ", count: labelWidth)
@@ -93,6 +94,18 @@ extension MealPlan {
                 wrapped[0] = TextLayout.padRight(firstLine, width - kcalWidth) + TextLayout.padLeft(kcalText, kcalWidth)
             }
             lines += wrapped
+            if !brief, item.kind == .meal {
+                let deeper = indent + "  "
+                for ingredient in item.ingredients {
+                    lines += TextLayout.wrap(ingredient.text, width: width, first: indent + "- ", rest: deeper)
+                }
+                if let prep = item.prepMinutes, let cook = item.cookMinutes {
+                    lines += TextLayout.wrap("\(prep) min prep, \(cook) min cooking", width: width, first: indent, rest: deeper)
+                }
+                for (number, step) in item.method.enumerated() {
+                    lines += TextLayout.wrap(step, width: width, first: indent + "\(number + 1). ", rest: deeper + " ")
+                }
+            }
         }
         if let kcal = day.totals["kcal"] {
             let total = "total \(DecimalText.format(kcal, maxFractionDigits: 0)) kcal"
@@ -177,20 +190,22 @@ extension MealPlan {
     }
 
     private func shoppingLines(width: Int, style: ANSIStyle) -> [String] {
-        var lines = [style.bold("Shopping list (the week)")]
-        let amounts = shopping.map { entry in
-            "\(DecimalText.format(entry.servings, maxFractionDigits: 2)) serving\(entry.servings == 1 ? "" : "s")  "
-                + TextLayout.padLeft("\(DecimalText.format(entry.grams, maxFractionDigits: 0)) g", 7)
-        }
-        // Amounts right-aligned in a column as wide as the widest, but leave names 12 columns.
-        let amountWidth = min((amounts.map(TextLayout.width).max() ?? 0) + 2, width - 14)
-        let indent = "  "
-        for (entry, amount) in zip(shopping, amounts) {
-            var wrapped = TextLayout.wrap(entry.name, width: width - amountWidth, first: indent, rest: indent + "  ")
-            if let first = wrapped.first {
-                wrapped[0] = TextLayout.padRight(first, width - amountWidth) + TextLayout.padLeft(amount, amountWidth)
+        let people = servings > 1 ? " for \(servings) people" : ""
+        var lines = [style.bold("Shopping list (\(weeks.count > 1 ? "all weeks" : "the week")\(people), by aisle)")]
+        for (aisle, entries) in shoppingByAisle {
+            lines.append("  " + aisle.prefix(1).uppercased() + aisle.dropFirst())
+            let amounts = entries.map(\.quantityText)
+            // Amounts right-aligned in a column as wide as the widest, but leave names 12 columns.
+            let amountWidth = min((amounts.map(TextLayout.width).max() ?? 0) + 2, width - 16)
+            let indent = "    "
+            for (entry, amount) in zip(entries, amounts) {
+                var wrapped = TextLayout.wrap(entry.item.isEmpty ? entry.name : entry.item, width: width - amountWidth,
+                                              first: indent, rest: indent + "  ")
+                if let first = wrapped.first {
+                    wrapped[0] = TextLayout.padRight(first, width - amountWidth) + TextLayout.padLeft(amount, amountWidth)
+                }
+                lines += wrapped
             }
-            lines += wrapped
         }
         return lines
     }

@@ -21,6 +21,12 @@ public struct KnowledgeBase: Sendable {
     public var foodCaps: [FoodCapRule]
     /// What the body absorbs (`absorption.csv`); `nil`: every amount counts as eaten.
     public var absorption: AbsorptionModel?
+    /// Methods and times of meals (`methods.csv`).
+    public var recipes: [Recipe] = []
+    /// How a shop sells each food (`shopping.csv`).
+    public var shoppingInfo: [ShoppingInfo] = []
+    /// How a cook measures each food (`units.csv`).
+    public var units: [HouseholdUnit] = []
 
     public init(nutrients: [Nutrient], foods: [Food], meals: [Meal], steps: [StressStep],
                 symptoms: [Symptom], labTests: [LabTest], rules: [Rule],

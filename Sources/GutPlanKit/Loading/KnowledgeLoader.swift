@@ -87,6 +87,9 @@ struct KnowledgeLoader {
             kb.foodCaps = FoodCapRule.load(t, tags: Food.allowedTags, into: &diagnostics)
         }
         if let t = table("absorption.csv", AbsorptionModel.csvColumns) { kb.absorption = AbsorptionModel.load(t, into: &diagnostics) }
+        if let t = table("methods.csv", Recipe.csvColumns) { kb.recipes = Recipe.load(t, meals: kb.meals, into: &diagnostics) }
+        if let t = table("shopping.csv", ShoppingInfo.csvColumns) { kb.shoppingInfo = ShoppingInfo.load(t, foods: kb.foods, into: &diagnostics) }
+        if let t = table("units.csv", HouseholdUnit.csvColumns) { kb.units = HouseholdUnit.load(t, foods: kb.foods, into: &diagnostics) }
         for name in KnowledgeBase.optionalFiles where contents[name] == nil {
             diagnostics.append(Diagnostic(.warning, "no \(name) in \(directory): \(Self.featureOff[name] ?? "its feature is off")", at: nil))
         }
@@ -99,6 +102,9 @@ struct KnowledgeLoader {
         "limits.csv": "no sodium, saturated-fat or fibre limits",
         "caps.csv": "no caps on eggs, fish, liver or any single food",
         "absorption.csv": "every amount counts as eaten",
+        "methods.csv": "meals have no method or times, and --max-minutes cannot filter",
+        "shopping.csv": "the shopping list has no aisles or shop units",
+        "units.csv": "ingredients are shown in grams only",
     ]
 
     private func sourceLine(_ location: SourceLocation) -> String? {

@@ -261,6 +261,13 @@ public struct MealPlan: Sendable, Equatable, Codable {
         /// Day numbers on which it is used.
         public var usedOn: [Int] = []
 
+        /// "2 apples (364 g)", "738 g", "1.25 l": what to buy, with the weight when the unit is not grams.
+        public var quantityText: String {
+            let amount = quantity == quantity.rounded() ? String(Int(quantity)) : String(quantity)
+            if unit == "g" || unit.isEmpty { return "\(amount) g" }
+            return "\(amount) \(unit) (\(Int(boughtGrams.rounded())) g)"
+        }
+
         public init(food: String, name: String, servings: Double, grams: Double) {
             self.food = food
             self.name = name
