@@ -5,11 +5,17 @@ import GutPlanKit
 enum PlanCommand: Subcommand {
     static let name = "plan"
     static let summary = "Make a seven-day meal plan for flagged nutrient deficiencies."
-    static let formats = ["text", "json", "csv", "markdown"]
+    static let formats = ["text", "json", "csv", "markdown", "html", "ics"]
+    /// File name endings that pick a format when `--format` is not given.
+    static let extensions: [String: String] = ["txt": "text", "text": "text", "json": "json", "csv": "csv", "md": "markdown",
+                                               "markdown": "markdown", "html": "html", "htm": "html", "ics": "ics"]
 
     static let options: [OptionSpec] = PlanRequest.inputOptions + [
         OptionSpec("seed", value: "N", help: "Non-negative integer seed for tie-breaking (same seed, same plan)."),
-        OptionSpec("format", short: "f", value: "FORMAT", help: "text, json, csv or markdown (default text)."),
+        OptionSpec("format", short: "f", value: "FORMAT", help: "text, json, csv, markdown, html (a printable report) or ics (a calendar; needs --start). Default: from the -o file name (.txt .json .csv .md .html .ics), else text."),
+        OptionSpec("brief", help: "Text: one line per meal, without ingredients and method."),
+        OptionSpec("client", value: "NAME", help: "Client name shown on the html report."),
+        OptionSpec("shopping-list", value: "FILE", help: "Also write the shopping list as CSV (aisle,item,quantity,unit,grams,used_on)."),
         OptionSpec("output", short: "o", value: "FILE", help: "Write the plan to FILE (a regular file is replaced atomically, keeping its mode; a new one is created 0600); '-' is standard output."),
         OptionSpec("emit-problem", value: "FILE", help: "Also write the optimisation problem as JSON, for checking with a MILP solver (written like -o; not the same file as the plan)."),
         OptionSpec("width", value: "N", help: "Text width in columns (default: the terminal's, or 80)."),
@@ -63,6 +69,9 @@ enum PlanCommand: Subcommand {
         var problemPath: String?
         var width: Int?
         var noColor = false
+        var brief = false
+        var client: String?
+        var shoppingPath: String?
     }
 
     static func output(_ arguments: ParsedArguments) throws(CLIError) -> Output {
@@ -72,16 +81,33 @@ enum PlanCommand: Subcommand {
             if let text = arguments.value("width") { output.width = try Validate.width(text) }
             if let text = arguments.value("output") { output.path = try Validate.path(text) }
             if let text = arguments.value("emit-problem") { output.problemPath = try Validate.path(text) }
+            if let text = arguments.value("shopping-list") { output.shoppingPath = try Validate.path(text) }
         } catch {
             throw CLIError.usage(error.message)
         }
         output.noColor = arguments.has("no-color")
+        output.brief = arguments.has("brief")
+        output.client = arguments.value("client")
+        // The file name's ending picks the format; a clash with --format is a usage error.
+        if let path = output.path, path != "-", let dot = path.lastIndex(of: "."),
+           let implied = extensions[String(path[path.index(after: dot)...]).lowercased()] {
+            if let given = arguments.value("format") {
+                if given.lowercased() != implied && !(given.lowercased() == "md" && implied == "markdown") {
+                    throw CLIError.usage("--format \(given.clipped(to: 20)) does not match the file name \(path.clipped(to: 80)) (a .\(path[path.index(after: dot)...]) file is \(implied))")
+                }
+            } else {
+                output.format = implied
+            }
+        }
         return output
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
         let output = try output(arguments)
+        if output.format == "ics", request.options.start == nil {
+            throw CLIError.usage("the calendar needs --start YYYY-MM-DD")
+        }
         try Backend.checkLabs(request.input.labs)
         // Decide where each output goes and refuse a clash or an unwritable destination before
         // any work (and before the questions), so a mistake costs nothing and changes nothing.
@@ -107,19 +133,36 @@ enum PlanCommand: Subcommand {
         let useColor = toStdout && !output.noColor && context.stdoutIsTerminal
             && !Terminal.noColorRequested(environment: context.environment) && context.environment["TERM"] != "dumb"
         let width = output.width ?? (toStdout && context.stdoutIsTerminal ? context.terminalWidth : 80)
-        let text = render(outcome.plan, format: output.format, width: width, useColor: useColor)
+        let text: String
+        do {
+            text = try render(outcome, knowledge: gutplan.knowledge, output: output, width: width, useColor: useColor,
+                              mealTimes: completed.options.mealTimes)
+        } catch {
+            throw CLIError.library(error)
+        }
         try planTarget.write(text, context: context, shownAs: planPath)
+        if let shoppingPath = output.shoppingPath {
+            let target = try OutputTarget.resolve(shoppingPath)
+            try target.write(outcome.plan.shoppingCSV(), context: context, shownAs: shoppingPath)
+        }
         if case .file = planTarget {
             context.writeError(TerminalText.safe("gutplan: wrote \(output.format) plan to \(planPath.clipped(to: 200, keepEnd: true))\n"))
         }
     }
 
-    static func render(_ plan: MealPlan, format: String, width: Int, useColor: Bool) -> String {
-        switch format {
+    static func render(_ outcome: GutPlan.Outcome, knowledge: KnowledgeBase, output: Output, width: Int, useColor: Bool,
+                       mealTimes: [Slot: String]) throws(GutPlanError) -> String {
+        let plan = outcome.plan
+        switch output.format {
         case "json": return plan.json()
         case "csv": return plan.csv()
         case "markdown": return plan.markdown()
-        default: return plan.text(width: width, useColor: useColor)
+        case "html":
+            let details = Explanation(knowledge: knowledge, assessment: outcome.assessment, plan: plan)
+                .reportDetails(client: output.client)
+            return plan.html(details: details)
+        case "ics": return try plan.ics(mealTimes: mealTimes)
+        default: return plan.text(width: width, useColor: useColor, brief: output.brief)
         }
     }
 }

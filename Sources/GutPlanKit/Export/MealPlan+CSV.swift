@@ -50,3 +50,21 @@ extension MealPlan {
         return writer.text
     }
 }
+
+extension MealPlan {
+    /// The shopping list as RFC 4180 CSV for `--shopping-list FILE`: `aisle,item,quantity,unit,
+    /// grams,used_on`, aisles in shop order; `grams` is what is bought (dry weight for grains
+    /// and legumes) and `used_on` the `;`-separated day numbers.
+    public func shoppingCSV() -> String {
+        var writer = CSVWriter(maxFractionDigits: 2)
+        writer.append(header: ["aisle", "item", "quantity", "unit", "grams", "used_on"])
+        for (aisle, entries) in shoppingByAisle {
+            for entry in entries {
+                writer.append([.text(aisle), .text(entry.item.isEmpty ? entry.name : entry.item), .number(entry.quantity),
+                               .text(entry.unit), .number(entry.boughtGrams),
+                               .text(entry.usedOn.map(String.init).joined(separator: ";"))])
+            }
+        }
+        return writer.text
+    }
+}
