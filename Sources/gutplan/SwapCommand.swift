@@ -76,8 +76,11 @@ enum SwapCommand: Subcommand {
                 throw .usage("--\(option) \(text.clipped(to: 80)): \(error.message)")
             }
         }
-        guard let day = try whole("day", 1...(7 * GutPlan.maxWeeks)) else {
+        guard let dayText = arguments.value("day") else {
             throw .usage("missing --day N: the day of the plan to change (1 to 7)")
+        }
+        guard let day = Int(dayText.trimmedSpaces), day >= 1 else {
+            throw .usage("--day \(dayText.clipped(to: 80)): the day must be a whole number, 1 to 7 for a one-week plan")
         }
         guard let slotText = arguments.value("slot") else {
             throw .usage("missing --slot SLOT: one of " + Validate.listing(Slot.planned.map(\.rawValue)))
