@@ -5,7 +5,7 @@ import GutPlanKit
 /// plan, everything else kept; `--pick N` writes the plan with alternative N.
 enum SwapCommand: Subcommand {
     static let name = "swap"
-    static let summary = "List the best alternatives for one meal of a saved JSON plan, or swap it in."
+    static let summary = "Swap one meal of a saved plan: list alternatives, pick one."
     static let options: [OptionSpec] = [
         OptionSpec("day", value: "N", help: "The day of the plan, 1 to 7 (required)."),
         OptionSpec("slot", value: "SLOT", help: "breakfast, lunch, dinner, snack, fermented or prebiotic (required)."),

@@ -187,6 +187,9 @@ import Testing
         let result = try CLIHarness.run(["swap", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Usage: gutplan swap PLAN.json --day N --slot SLOT [options]"))
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(try CLIHarness.run(["help", "swap"]).stdout == result.stdout)
         let overview = try CLIHarness.run(["--help"])
         #expect(overview.stdout.contains("  swap "))
     }
