@@ -20,7 +20,8 @@ enum HelpCommand {
     }
 
     static var commands: [Entry] {
-        [entry(PlanCommand.self), entry(ExplainCommand.self), entry(RulesCheckCommand.self), entry(NutrientsCommand.self)]
+        [entry(PlanCommand.self), entry(ExplainCommand.self), entry(RulesCheckCommand.self), entry(NutrientsCommand.self),
+         SwapCommand.entry]
     }
 
     static var overview: String {
