@@ -66,7 +66,7 @@ public struct GutPlan: Sendable {
         let assessment = try assess(profile)
         let builder = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
         let problem = builder.problem()
-        if let problem = builder.supplementProblems().first {
+        if let problem = (builder.supplementProblems() + builder.fodmapProblems()).first {
             try beforeSolving(builder.problem())
             throw .noPlan("\(Self.describe(profile)): \(problem)")
         }
@@ -79,14 +79,16 @@ public struct GutPlan: Sendable {
         } catch {
             throw .noPlan("\(Self.describe(profile)): \(error.message)")
         }
-        let plan = builder.mealPlan(problem: problem, solution: solution, steps: steps)
+        var plan = builder.mealPlan(problem: problem, solution: solution, steps: steps)
+        if let note = builder.rampNote() { plan.notes.append(note) }
+        plan.retests = builder.retests()
         return Outcome(assessment: assessment, problem: problem, solution: solution, plan: plan)
     }
 
     /// The constraints a person chose, to put a planner failure in their terms:
     /// "vegan diet, excluding nuts and soy, 1600–2400 kcal".
     static func describe(_ profile: Profile) -> String {
-        var text = "\(profile.diet.rawValue) diet"
+        var text = "\(profile.diet.rawValue) diet" + (profile.lowFODMAP ? ", low-FODMAP" : "")
         if !profile.exclude.isEmpty {
             let names = profile.exclude
             text += ", excluding " + (names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1])

@@ -108,6 +108,8 @@ extension RuleEngine {
                 return profile.sex == sex ? [.sex(sex)] : nil
             case .age(let comparison, let value):
                 return comparison.holds(Double(profile.age), value) ? [.age(profile.age)] : nil
+            case .lowFODMAP:
+                return profile.lowFODMAP ? [.lowFODMAP] : nil
             case .not(let inner):
                 return match(inner) == nil ? [] : nil
             case .and(let lhs, let rhs):

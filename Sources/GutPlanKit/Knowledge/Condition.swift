@@ -15,6 +15,8 @@ public indirect enum Condition: Sendable, Equatable {
     case sex(Sex)
     /// `age OP N`.
     case age(Comparison, Double)
+    /// `low-fodmap`: the person asked for the low-FODMAP elimination phase (`Profile.lowFODMAP`).
+    case lowFODMAP
     case not(Condition)
     case and(Condition, Condition)
     case or(Condition, Condition)

@@ -21,6 +21,10 @@ public struct KnowledgeBase: Sendable {
     public var foodCaps: [FoodCapRule]
     /// What the body absorbs (`absorption.csv`); `nil`: every amount counts as eaten.
     public var absorption: AbsorptionModel?
+    /// When to retest each confirmed deficiency (`retests.csv`); empty: no reminders.
+    public var retests: [RetestGuidance] = []
+    /// How additions ramp up over the first week (`ramp.csv`); empty: full servings from day 1.
+    public var ramp: [RampStep] = []
 
     public init(nutrients: [Nutrient], foods: [Food], meals: [Meal], steps: [StressStep],
                 symptoms: [Symptom], labTests: [LabTest], rules: [Rule],

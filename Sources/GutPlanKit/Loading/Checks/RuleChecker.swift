@@ -109,7 +109,7 @@ public struct RuleChecker {
 
     private mutating func checkReferences(_ condition: Condition) {
         switch condition {
-        case .always, .sex, .age:
+        case .always, .sex, .age, .lowFODMAP:
             break
         case .flagged(let n, _):
             expect(n, in: nutrientIDs, kind: "nutrient")
@@ -189,6 +189,7 @@ public struct RuleChecker {
         case .diet(let d): return "(diet \(d.name))"
         case .sex(let s): return "(sex \(s.rawValue))"
         case .age(let op, let v): return "(age \(op.rawValue) \(v))"
+        case .lowFODMAP: return "low-fodmap"
         case .not(let x): return "(not \(key(x)))"
         case .and(let a, let b): return "(\(key(a)) and \(key(b)))"
         case .or(let a, let b): return "(\(key(a)) or \(key(b)))"

@@ -2,7 +2,7 @@
 /// binary trees (`a or b or c` is `.or(.or(a, b), c)`).
 extension RuleFileParser {
     static let conditionStarts =
-        "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, not or '(')"
+        "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, low-fodmap, not or '(')"
 
     /// condition = conjunction { "or" conjunction } ;
     mutating func parseCondition() -> Condition? {
@@ -55,7 +55,8 @@ extension RuleFileParser {
     ///      | "symptom" name
     ///      | "diet" name
     ///      | "sex" ( "female" | "male" )
-    ///      | "age" comparison number ;
+    ///      | "age" comparison number
+    ///      | "low-fodmap" ;
     mutating func parseAtom() -> Condition? {
         guard case .word(let keyword) = token.kind else {
             return fail(expected: RuleFileParser.conditionStarts)
@@ -64,6 +65,9 @@ extension RuleFileParser {
         case "always":
             advance()
             return .always
+        case "low-fodmap":
+            advance()
+            return .lowFODMAP
         case "flagged", "confirmed", "suspected":
             advance()
             guard let nutrient = parseReference(expected: "a nutrient after '\(keyword)'") else { return nil }

@@ -33,7 +33,7 @@ public enum RuleParser {
     static let keywords: Set<String> = [
         "rule", "set", "weight", "priority", "when", "then",
         "and", "or", "not", "always", "flagged", "confirmed", "suspected", "lab", "symptom", "diet",
-        "sex", "female", "male", "age",
+        "sex", "female", "male", "age", "low-fodmap",
         "flag", "target", "prefer", "add", "fermented", "prebiotic", "step", "note", "avoid",
     ]
 }
