@@ -39,6 +39,9 @@ while let argument = arguments.popFirst() {
         let problem = SyntheticCatalogue.problem(meals: size, seed: UInt64(size) &* 7919)
         try? problem.json().write(toFile: path, atomically: true, encoding: .utf8)
         exit(0)
+    } else if argument == "--sweep", let value = arguments.popFirst(), let count = Int(value) {
+        ProfileSweep.run(count: count, rules: DefaultRulesBenchmark.packageRules)
+        exit(0)
     } else if argument == "--synthetic-only" {
         skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {

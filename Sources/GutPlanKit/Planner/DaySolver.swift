@@ -1,22 +1,53 @@
+/// The week around a day, for the lexicographic tie-breaks after the score (see `DayKey`).
+struct DayContext {
+    /// Species already eaten on the other days of the week.
+    var seenSpecies: [Bool]
+    /// Number of distinct species on the other days.
+    var restPlants: Int
+    /// Items not planned in a meal slot on any other day (so they add a distinct meal).
+    var mealNovel: [Bool]
+}
+
+/// The tie-break part of a week's objective as one day sees it: the week's plants
+/// (`min(cap, rest + new species of the day)`), the day's preferred nutrients (how many weighted
+/// nutrients some item of the day is preferred for) and the day's new distinct meals.
+struct DayKey: Comparable {
+    var plants: Int
+    var preferred: Int
+    var meals: Int
+
+    static let lowest = DayKey(plants: Int.min, preferred: Int.min, meals: Int.min)
+
+    static func < (a: DayKey, b: DayKey) -> Bool {
+        if a.plants != b.plants { return a.plants < b.plants }
+        if a.preferred != b.preferred { return a.preferred < b.preferred }
+        return a.meals < b.meals
+    }
+}
+
 /// What one day may use and how it is valued.
 struct DayQuery {
     /// Per-item penalty subtracted from the day score (Lagrange multipliers); `nil` = none.
     var penalty: [Double]?
     /// Items the day may not use.
     var blocked: [Bool]
-    /// Items that add variety to the week (tie-break after preference); `nil` = no variety tie-break.
-    var novel: [Bool]?
-    /// Break ties on day score by preference, then variety.
-    var tieBreak: Bool
+    /// The rest of the week, for the tie-breaks; `nil` = no tie-break (value only).
+    var context: DayContext? = nil
+    /// When set, the query maximises the `DayKey` (then the value) among days whose value is at
+    /// least `floor`; otherwise it maximises the value, ties broken by the key.
+    var floor: Double? = nil
     /// Candidate evaluations before the search stops (its answer then carries an upper bound).
     var budget: Int
     /// Work allowed for tie-breaks once the day's value is proven optimal (it meets the root
     /// bound): the day's value is then exact, the tie-breaks are best effort.
     var tieBudget: Int = 20_000
     /// A feasible day (problem slot order) to start from; only strictly better days replace it.
-    var warmStart: [Int]?
+    var warmStart: [Int]? = nil
     /// Restrict each slot to these candidates (problem slot order); `nil` = all.
-    var candidates: [[Int]]?
+    var candidates: [[Int]]? = nil
+    /// Right-hand side of each limit row for this day; `nil` = the model's daily limits. The
+    /// week search lowers food-cap rows to what the weekly caps leave.
+    var room: [Double]? = nil
 }
 
 /// The best day found for a query.
@@ -25,20 +56,25 @@ struct DayResult {
     var items: [Int]?
     /// Day score minus penalties.
     var value: Double
-    var preference: Double
-    var novelty: Int
-    /// Valid upper bound on `value` over all feasible days of the query.
+    var key: DayKey
+    /// Valid upper bound on `value` over all feasible days of the query (in value mode).
     var upperBound: Double
-    /// True when the search finished (the answer is optimal and `upperBound == value`).
+    /// True when the search finished (the answer is optimal and, in value mode, `upperBound == value`).
     var complete: Bool
 }
 
 /// Exact depth-first branch and bound for one day: one item per slot, distinct items, energy band
-/// and upper limits, maximising `f(day) − Σ penalty`. `f` is a sum of capped linear terms, hence
-/// submodular: given a partial day, each remaining slot can add at most the best marginal gain of
-/// its items given that partial day (computed at each node, valid for all its descendants). The
-/// per-nutrient bound `Σ w · min(1, partial + Σ best per slot)` and `f ≤ 1` also hold; the
-/// smallest wins. Energy and upper limits prune with the lightest remaining items per slot.
+/// and every limit row (upper limits, ratio limits, daily food caps), maximising
+/// `f(day) − Σ penalty`. `f` is a sum of capped linear terms, hence submodular: given a partial
+/// day, each remaining slot can add at most the best marginal gain of its items given that
+/// partial day (computed at each node, valid for all its descendants). The per-nutrient bound
+/// `Σ w · min(1, partial + Σ best per slot)` and `f ≤ 1` also hold; the smallest wins. Energy and
+/// limit rows prune with the smallest remaining coefficients per slot (rows may have negative
+/// coefficients: ratio rows do).
+///
+/// With a `floor`, the same search maximises the `DayKey` among days whose value reaches the
+/// floor: the value bound prunes what cannot reach it, and exact partial counts plus the best
+/// per-slot additions bound each key component.
 /// Hot data lives in flat buffers (item-major) allocated once per solver.
 final class DaySolver {
     private let model: PlannerModel
@@ -53,11 +89,9 @@ final class DaySolver {
     private let cov: UnsafeMutablePointer<Double>      // items * N
     private let lim: UnsafeMutablePointer<Double>      // items * U
     private let kcal: UnsafeMutablePointer<Double>
-    private let pref: UnsafeMutablePointer<Double>
     private let weight: UnsafeMutablePointer<Double>
-    private let limits: UnsafeMutablePointer<Double>
+    private let rowLimit: UnsafeMutablePointer<Double> // U, per query
     private let penalty: UnsafeMutablePointer<Double>
-    private let novel: UnsafeMutablePointer<Bool>
     private let usedToday: UnsafeMutablePointer<Bool>
     /// Scratch for `residualBound`: nutrients whose best remaining items overfill their room.
     private let oversubscribed: UnsafeMutablePointer<Bool>
@@ -68,30 +102,41 @@ final class DaySolver {
     private let candFlat: UnsafeMutablePointer<Int>     // total candidates
     private let candKey: UnsafeMutablePointer<Double>   // standalone − penalty, descending per level
     private let minLamSuffix: UnsafeMutablePointer<Double>
-    private let prefSuffix: UnsafeMutablePointer<Double>
     private let minKcalSuffix: UnsafeMutablePointer<Double>
     private let maxKcalSuffix: UnsafeMutablePointer<Double>
-    private let levelMinLam: UnsafeMutablePointer<Double>
     private let maxCovSuffix: UnsafeMutablePointer<Double>  // (L+1) * N
     private let minLimSuffix: UnsafeMutablePointer<Double>  // (L+1) * U
     private let accCov: UnsafeMutablePointer<Double>        // (L+1) * N
     private let accLim: UnsafeMutablePointer<Double>        // (L+1) * U
     private let accKcal: UnsafeMutablePointer<Double>
     private let accLam: UnsafeMutablePointer<Double>
-    private let accPref: UnsafeMutablePointer<Double>
-    private let accNov: UnsafeMutablePointer<Int>
     private let chosen: UnsafeMutablePointer<Int>
+
+    // Tie-break key state (only with a context).
+    private var context: DayContext?
+    /// Per item: species not yet seen in the week, preferred nutrients, meal novelty.
+    private var newSpecies: [Int]
+    private var prefCount: [Int]
+    /// How often each species / preferred nutrient is on the current path.
+    private var speciesOnPath: [Int]
+    private var prefOnPath: [Int]
+    private var accPlants: [Int]     // L + 1, distinct new species on the path
+    private var accPref: [Int]
+    private var accMeals: [Int]
+    private var plantsSuffix: [Int]  // L + 1, best per-level additions
+    private var prefSuffix: [Int]
+    private var mealsSuffix: [Int]
+    private var levelIsMeal: [Bool]
 
     /// Work done by every solve so far, so callers can bound the total effort.
     private(set) var cumulativeWork = 0
-    private var tieBreak = false
+    private var floor: Double?
     private var budget = 0
     private var work = 0
     private var aborted = false
     private var openBound = -Double.infinity
     private var incValue = -Double.infinity
-    private var incPref = 0.0
-    private var incNov = 0
+    private var incKey = DayKey.lowest
     private var incItems: [Int]?
     private var rootBound = Double.infinity
     private var tieBudget = 0
@@ -109,6 +154,7 @@ final class DaySolver {
         energyHigh = model.energyHigh
         func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, a.count))
+            p.initialize(repeating: 0, count: max(1, a.count))
             for (k, v) in a.enumerated() { p[k] = v }
             return p
         }
@@ -119,12 +165,9 @@ final class DaySolver {
         cov = copy(model.coverage)
         lim = copy(model.limited)
         kcal = copy(model.kcal)
-        pref = copy(model.preference)
         weight = copy(model.weights)
-        limits = copy(model.limits)
+        rowLimit = copy(model.limits)
         penalty = doubles(items)
-        novel = .allocate(capacity: max(1, items))
-        novel.initialize(repeating: false, count: max(1, items))
         usedToday = .allocate(capacity: max(1, items))
         usedToday.initialize(repeating: false, count: max(1, items))
         oversubscribed = .allocate(capacity: max(1, N))
@@ -137,40 +180,46 @@ final class DaySolver {
         candFlat.initialize(repeating: 0, count: max(1, total))
         candKey = doubles(total)
         minLamSuffix = doubles(L + 1)
-        prefSuffix = doubles(L + 1)
         minKcalSuffix = doubles(L + 1)
         maxKcalSuffix = doubles(L + 1)
-        levelMinLam = doubles(L + 1)
         maxCovSuffix = doubles((L + 1) * N)
         minLimSuffix = doubles((L + 1) * U)
         accCov = doubles((L + 1) * N)
         accLim = doubles((L + 1) * U)
         accKcal = doubles(L + 1)
         accLam = doubles(L + 1)
-        accPref = doubles(L + 1)
-        accNov = .allocate(capacity: L + 1)
-        accNov.initialize(repeating: 0, count: L + 1)
         chosen = .allocate(capacity: max(1, L))
         chosen.initialize(repeating: -1, count: max(1, L))
+        newSpecies = [Int](repeating: 0, count: items)
+        prefCount = model.preferred.map(\.count)
+        speciesOnPath = [Int](repeating: 0, count: model.speciesCount)
+        prefOnPath = [Int](repeating: 0, count: model.preferredNames.count)
+        accPlants = [Int](repeating: 0, count: L + 1)
+        accPref = accPlants
+        accMeals = accPlants
+        plantsSuffix = accPlants
+        prefSuffix = accPlants
+        mealsSuffix = accPlants
+        levelIsMeal = [Bool](repeating: false, count: L)
     }
 
     deinit {
-        for p in [cov, lim, kcal, pref, weight, limits, penalty, candKey, minLamSuffix, prefSuffix, minKcalSuffix,
-                  maxKcalSuffix, levelMinLam, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam, accPref] {
+        for p in [cov, lim, kcal, weight, rowLimit, penalty, candKey, minLamSuffix, minKcalSuffix,
+                  maxKcalSuffix, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam] {
             p.deallocate()
         }
-        novel.deallocate(); usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
-        accNov.deallocate(); chosen.deallocate()
+        usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
+        chosen.deallocate()
     }
 
-    /// Smallest and largest day energy, and per-limit smallest totals, ignoring distinctness.
-    func extremes(blocked: [Bool]) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
+    /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
+    func extremes(blocked: [Bool], candidates: [[Int]]? = nil) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
         var lo = 0.0, hi = 0.0
         var total = [Double](repeating: 0, count: U)
         for s in 0..<L {
             var sLo = Double.infinity, sHi = -Double.infinity
             var sLim = [Double](repeating: .infinity, count: U)
-            for i in model.candidates[s] where !blocked[i] {
+            for i in candidates?[s] ?? model.candidates[s] where !blocked[i] {
                 sLo = min(sLo, model.kcal[i]); sHi = max(sHi, model.kcal[i])
                 for u in 0..<U { sLim[u] = min(sLim[u], model.limited[i * U + u]) }
             }
@@ -183,20 +232,21 @@ final class DaySolver {
 
     func solve(_ query: DayQuery) -> DayResult {
         guard prepare(query) else {
-            return DayResult(items: nil, value: -.infinity, preference: 0, novelty: 0, upperBound: -.infinity, complete: true)
+            return DayResult(items: nil, value: -.infinity, key: .lowest, upperBound: -.infinity, complete: true)
         }
         if let warm = query.warmStart { adoptWarmStart(warm) }
         rootBound = min(nutrientBound(level: 0) - minLamSuffix[0], 1 - minLamSuffix[0])
         tieBudget = query.tieBudget
-        provenAt = incValue >= rootBound - tol ? 0 : nil
+        provenAt = floor == nil && incValue >= rootBound - tol ? 0 : nil
         tiesDone = false
         search(level: 0, nodeBound: rootBound)
         cumulativeWork += work
         let complete = !aborted
         let upper = complete ? incValue : max(incValue, openBound)
         for l in 0..<L where chosen[l] >= 0 { usedToday[chosen[l]] = false; chosen[l] = -1 }
-        return DayResult(items: incItems, value: incValue, preference: incPref, novelty: incNov,
-                         upperBound: upper, complete: complete)
+        for k in speciesOnPath.indices { speciesOnPath[k] = 0 }
+        for k in prefOnPath.indices { prefOnPath[k] = 0 }
+        return DayResult(items: incItems, value: incValue, key: incKey, upperBound: upper, complete: complete)
     }
 
     /// Lays out the query's candidates; false when some slot has none.
@@ -205,15 +255,22 @@ final class DaySolver {
         aborted = false
         openBound = -.infinity
         incValue = -.infinity
-        incPref = 0
-        incNov = 0
+        incKey = .lowest
         incItems = nil
-        tieBreak = query.tieBreak
+        context = query.context
+        floor = query.context == nil ? nil : query.floor
         budget = query.budget
+        for u in 0..<U { rowLimit[u] = query.room?[u] ?? model.limits[u] }
         for i in 0..<model.itemCount {
             penalty[i] = query.penalty?[i] ?? 0
-            novel[i] = query.novel?[i] ?? false
             usedToday[i] = false
+        }
+        if let context {
+            for i in 0..<model.itemCount {
+                var fresh = 0
+                for k in model.species[i] where !context.seenSpecies[k] { fresh += 1 }
+                newSpecies[i] = fresh
+            }
         }
         // Filter and sort each slot's candidates by standalone value minus penalty.
         var lists: [[Int]] = []
@@ -238,6 +295,7 @@ final class DaySolver {
         var position = 0
         for l in 0..<L {
             candStart[l] = position
+            levelIsMeal[l] = model.mealSlot[order[l]]
             for i in lists[order[l]] {
                 candFlat[position] = i
                 candKey[position] = model.standalone[i] - penalty[i]
@@ -246,56 +304,77 @@ final class DaySolver {
         }
         candStart[L] = position
         // Suffix summaries over levels l..<L.
-        minLamSuffix[L] = 0; prefSuffix[L] = 0; minKcalSuffix[L] = 0; maxKcalSuffix[L] = 0
+        minLamSuffix[L] = 0; minKcalSuffix[L] = 0; maxKcalSuffix[L] = 0
+        plantsSuffix[L] = 0; prefSuffix[L] = 0; mealsSuffix[L] = 0
         for n in 0..<N { maxCovSuffix[L * N + n] = 0 }
         for u in 0..<U { minLimSuffix[L * U + u] = 0 }
         for l in stride(from: L - 1, through: 0, by: -1) {
-            var lam = Double.infinity, bestPref = -Double.infinity
+            var lam = Double.infinity
             var kLo = Double.infinity, kHi = -Double.infinity
+            var bestNew = 0, bestPref = 0, bestMeal = 0
             for n in 0..<N { maxCovSuffix[l * N + n] = 0 }
             for u in 0..<U { minLimSuffix[l * U + u] = .infinity }
             for idx in candStart[l]..<candStart[l + 1] {
                 let i = candFlat[idx]
                 lam = min(lam, penalty[i])
-                bestPref = max(bestPref, pref[i])
                 kLo = min(kLo, kcal[i]); kHi = max(kHi, kcal[i])
                 for n in 0..<N { maxCovSuffix[l * N + n] = max(maxCovSuffix[l * N + n], cov[i * N + n]) }
                 for u in 0..<U { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], lim[i * U + u]) }
+                if let context {
+                    bestNew = max(bestNew, newSpecies[i])
+                    bestPref = max(bestPref, prefCount[i])
+                    if levelIsMeal[l] && context.mealNovel[i] { bestMeal = 1 }
+                }
             }
-            levelMinLam[l] = lam
             minLamSuffix[l] = minLamSuffix[l + 1] + lam
-            prefSuffix[l] = prefSuffix[l + 1] + bestPref
             minKcalSuffix[l] = minKcalSuffix[l + 1] + kLo
             maxKcalSuffix[l] = maxKcalSuffix[l + 1] + kHi
+            plantsSuffix[l] = plantsSuffix[l + 1] + bestNew
+            prefSuffix[l] = prefSuffix[l + 1] + bestPref
+            mealsSuffix[l] = mealsSuffix[l + 1] + bestMeal
             for n in 0..<N { maxCovSuffix[l * N + n] += maxCovSuffix[(l + 1) * N + n] }
             for u in 0..<U { minLimSuffix[l * U + u] += minLimSuffix[(l + 1) * U + u] }
         }
-        for n in 0..<N { accCov[n] = 0 }
+        for n in 0..<N { accCov[n] = model.supplementCoverage[n] }
         for u in 0..<U { accLim[u] = 0 }
-        accKcal[0] = 0; accLam[0] = 0; accPref[0] = 0; accNov[0] = 0
+        accKcal[0] = 0; accLam[0] = 0; accPlants[0] = 0; accPref[0] = 0; accMeals[0] = 0
         for l in 0..<L { chosen[l] = -1 }
         return true
+    }
+
+    /// The exact key of a whole day (problem slot order) given the query's context.
+    private func key(of day: [Int]) -> DayKey {
+        guard let context else { return .lowest }
+        var species = Set<Int>()
+        var preferred = Set<Int>()
+        var meals = 0
+        for (s, i) in day.enumerated() {
+            for k in model.species[i] where !context.seenSpecies[k] { species.insert(k) }
+            preferred.formUnion(model.preferred[i])
+            if model.mealSlot[s] && context.mealNovel[i] { meals += 1 }
+        }
+        return DayKey(plants: min(model.plantsCap, context.restPlants + species.count), preferred: preferred.count, meals: meals)
     }
 
     /// Scores a warm-start day; it becomes the incumbent when feasible for this query.
     private func adoptWarmStart(_ warm: [Int]) {
         guard warm.count == L, Set(warm).count == L else { return }
-        var total = 0.0, lam = 0.0, p = 0.0, nov = 0
+        var total = 0.0, lam = 0.0
         var limitTotals = [Double](repeating: 0, count: U)
         for (s, i) in warm.enumerated() {
             guard let l = order.firstIndex(of: s) else { return }
             var allowed = false
             for idx in candStart[l]..<candStart[l + 1] where candFlat[idx] == i { allowed = true; break }
             if !allowed { return }
-            total += kcal[i]; lam += penalty[i]; p += pref[i]
-            if novel[i] { nov += 1 }
+            total += kcal[i]; lam += penalty[i]
             for u in 0..<U { limitTotals[u] += lim[i * U + u] }
         }
         if total < energyLow - eps || total > energyHigh + eps { return }
-        for u in 0..<U where limitTotals[u] > limits[u] + eps { return }
-        incValue = model.dayScore(warm) - lam
-        incPref = p
-        incNov = nov
+        for u in 0..<U where limitTotals[u] > rowLimit[u] + eps { return }
+        let value = model.dayScore(warm) - lam
+        if let floor, value < floor - tol { return }
+        incValue = value
+        incKey = key(of: warm)
         incItems = warm
     }
 
@@ -350,6 +429,17 @@ final class DaySolver {
         return min(total, masked + full)
     }
 
+    /// The exact key increments of adding item i at level l to the current path.
+    @inline(__always)
+    private func deltas(_ i: Int, level l: Int) -> (plants: Int, preferred: Int, meals: Int) {
+        guard let context else { return (0, 0, 0) }
+        var p = 0
+        for k in model.species[i] where !context.seenSpecies[k] && speciesOnPath[k] == 0 { p += 1 }
+        var q = 0
+        for k in model.preferred[i] where prefOnPath[k] == 0 { q += 1 }
+        return (p, q, levelIsMeal[l] && context.mealNovel[i] ? 1 : 0)
+    }
+
     private func search(level l: Int, nodeBound: Double) {
         let start = candStart[l], end = candStart[l + 1]
         let last = l == L - 1
@@ -358,6 +448,8 @@ final class DaySolver {
         let child = accCov + (l + 1) * N
         let nodeLim = accLim + l * U
         let next = l + 1
+        let keyed = context != nil
+        let restPlants = context?.restPlants ?? 0
         var baseF = 0.0
         for n in 0..<N { baseF += weight[n] * min(1, node[n]) }
         var restH = 0.0
@@ -381,13 +473,17 @@ final class DaySolver {
             let i = candFlat[idx]
             if usedToday[i] { continue }
             let optimistic = baseF - baseLam + candKey[idx] + restH
-            if tieBreak ? optimistic < incValue - tol : optimistic <= incValue { break }
+            if let floor {
+                if optimistic < floor - tol { break }
+            } else if keyed ? optimistic < incValue - tol : optimistic <= incValue {
+                break
+            }
             let k = accKcal[l] + kcal[i]
             if k + minKcalSuffix[next] > energyHigh + eps { continue }
             if k + maxKcalSuffix[next] < energyLow - eps { continue }
             var limitOK = true
             let row = lim + i * U
-            for u in 0..<U where nodeLim[u] + row[u] + minLimSuffix[next * U + u] > limits[u] + eps {
+            for u in 0..<U where nodeLim[u] + row[u] + minLimSuffix[next * U + u] > rowLimit[u] + eps {
                 limitOK = false
                 break
             }
@@ -400,13 +496,16 @@ final class DaySolver {
                 f += weight[n] * min(1, v)
             }
             let lam = baseLam + penalty[i]
-            let p = accPref[l] + pref[i]
-            let nov = accNov[l] + (novel[i] ? 1 : 0)
+            let d = deltas(i, level: l)
+            let plants = accPlants[l] + d.plants
+            let preferred = accPref[l] + d.preferred
+            let meals = accMeals[l] + d.meals
             if last {
                 let value = f - lam
-                if isBetter(value: value, pref: p, nov: nov) {
-                    incValue = value; incPref = p; incNov = nov
-                    if provenAt == nil && value >= rootBound - tol { provenAt = work }
+                let key = keyed ? DayKey(plants: min(model.plantsCap, restPlants + plants), preferred: preferred, meals: meals) : .lowest
+                if isBetter(value: value, key: key) {
+                    incValue = value; incKey = key
+                    if floor == nil && provenAt == nil && value >= rootBound - tol { provenAt = work }
                     chosen[l] = i
                     var items = [Int](repeating: 0, count: L)
                     for level in 0..<L { items[order[level]] = chosen[level] }
@@ -417,16 +516,28 @@ final class DaySolver {
             }
             var bound = f - lam + min(restH, nutrientBound(level: next) - f - nextMinLam)
             bound = min(bound, 1 - lam - nextMinLam)
-            if prunes(bound: bound, pref: p + prefSuffix[next], nov: nov + (L - next)) { continue }
+            let keyBound = keyed ? DayKey(plants: min(model.plantsCap, restPlants + plants + plantsSuffix[next]),
+                                          preferred: min(model.preferredNames.count, preferred + prefSuffix[next]),
+                                          meals: meals + mealsSuffix[next]) : .lowest
+            if prunes(bound: bound, key: keyBound) { continue }
             let childLim = accLim + next * U
             for u in 0..<U { childLim[u] = nodeLim[u] + row[u] }
             accKcal[next] = k
             accLam[next] = lam
-            accPref[next] = p
-            accNov[next] = nov
+            accPlants[next] = plants
+            accPref[next] = preferred
+            accMeals[next] = meals
             chosen[l] = i
             usedToday[i] = true
+            if keyed {
+                for s in model.species[i] { speciesOnPath[s] += 1 }
+                for p in model.preferred[i] { prefOnPath[p] += 1 }
+            }
             search(level: next, nodeBound: bound)
+            if keyed {
+                for s in model.species[i] { speciesOnPath[s] -= 1 }
+                for p in model.preferred[i] { prefOnPath[p] -= 1 }
+            }
             usedToday[i] = false
             chosen[l] = -1
             if aborted {
@@ -437,22 +548,28 @@ final class DaySolver {
     }
 
     @inline(__always)
-    private func isBetter(value: Double, pref: Double, nov: Int) -> Bool {
-        guard tieBreak else { return value > incValue }
+    private func isBetter(value: Double, key: DayKey) -> Bool {
+        if let floor {
+            if value < floor - tol { return false }
+            if key != incKey { return key > incKey }
+            return value > incValue + tol
+        }
+        guard context != nil else { return value > incValue }
         if value > incValue + tol { return true }
         if value < incValue - tol { return false }
-        if pref > incPref + tol { return true }
-        if pref < incPref - tol { return false }
-        return nov > incNov
+        return key > incKey
     }
 
     @inline(__always)
-    private func prunes(bound: Double, pref: Double, nov: Int) -> Bool {
-        guard tieBreak else { return bound <= incValue }
+    private func prunes(bound: Double, key: DayKey) -> Bool {
+        if let floor {
+            if bound < floor - tol { return true }
+            if key != incKey { return key < incKey }
+            return bound <= incValue + tol
+        }
+        guard context != nil else { return bound <= incValue }
         if bound < incValue - tol { return true }
         if bound > incValue + tol { return false }
-        if pref < incPref - tol { return true }
-        if pref > incPref + tol { return false }
-        return nov <= incNov
+        return key <= incKey
     }
 }

@@ -3,9 +3,12 @@
 struct FeasibilityCheck {
     let problem: PlanningProblem
     let model: PlannerModel
+    /// Candidate evaluations for the day search that checks each day with fixed items.
+    var budget = 2_000_000
 
     func run() throws(PlanningFailure) {
         let D = problem.days
+        try checkTerms()
         // Every slot needs candidates, and enough weekly capacity.
         for (s, slot) in problem.slots.enumerated() {
             let list = model.candidates[s]
@@ -48,9 +51,94 @@ struct FeasibilityCheck {
         if extremes.maxKcal < problem.energy.lowerBound - PlanningProblem.feasibilityEpsilon {
             throw PlanningFailure("no \(combination) combination fits the energy band \(PlannerText.band(problem.energy)) (the most is \(PlannerText.number(extremes.maxKcal)) kcal)")
         }
-        for (k, n) in problem.limitedNutrients.enumerated() where extremes.minLimit[k] > model.limits[k] + PlanningProblem.feasibilityEpsilon {
-            let term = problem.nutrients[n]
-            throw PlanningFailure("every \(combination) combination exceeds the upper limit of \(term.id) (\(PlannerText.number(model.limits[k])) \(term.unit)); the least is \(PlannerText.number(extremes.minLimit[k])) \(term.unit)")
+        for u in 0..<model.limitCount where extremes.minLimit[u] > model.limits[u] + PlanningProblem.feasibilityEpsilon {
+            throw PlanningFailure("every \(combination) combination exceeds \(model.rowName(u, problem: problem)); the least is \(PlannerText.number(extremes.minLimit[u]))")
+        }
+        try checkLocks()
+    }
+
+    /// Supplements within their upper limits, ratio limits over known nutrients, caps that can hold.
+    private func checkTerms() throws(PlanningFailure) {
+        for term in problem.nutrients {
+            guard term.supplement.isFinite, term.supplement >= 0 else {
+                throw PlanningFailure("the supplement of \(term.id) is not a finite amount of at least 0")
+            }
+            if let limit = term.upperLimit, term.supplement > limit + PlanningProblem.feasibilityEpsilon {
+                throw PlanningFailure("the supplement of \(term.id) alone (\(PlannerText.number(term.supplement)) \(term.unit) a day) is above its upper limit of \(PlannerText.number(limit)) \(term.unit)")
+            }
+        }
+        let ids = Set(problem.nutrients.map(\.id))
+        for ratio in problem.ratioLimits {
+            for side in [ratio.numerator, ratio.denominator] where side != "energy" && !ids.contains(side) {
+                throw PlanningFailure("the ratio limit \(ratio.id) names \(side), which is not a nutrient of the problem")
+            }
+            guard ratio.max.isFinite, ratio.max >= 0 else { throw PlanningFailure("the ratio limit \(ratio.id) has no finite maximum of at least 0") }
+        }
+        for foodCap in problem.foodCaps {
+            for value in [foodCap.maxPerDay, foodCap.maxPerWeek].compactMap({ $0 }) where !(value >= 0) {
+                throw PlanningFailure("the food cap \(foodCap.id) has a negative maximum")
+            }
+            if foodCap.amounts.values.contains(where: { !($0.isFinite && $0 >= 0) }) {
+                throw PlanningFailure("the food cap \(foodCap.id) has an amount that is not a finite number of at least 0")
+            }
+        }
+    }
+
+    /// Every fixed item can be where it is fixed, alone and together with the others.
+    private func checkLocks() throws(PlanningFailure) {
+        let eps = PlanningProblem.feasibilityEpsilon
+        var place: [String: Int] = [:]
+        var uses: [Int: [Int]] = [:]
+        var slotOf: [String: Int] = [:]
+        for lock in problem.fixed {
+            let name = "\(lock.item) fixed at \(lock.slot.rawValue) on day \(lock.day)"
+            guard lock.day >= 1, lock.day <= problem.days else { throw PlanningFailure("\(name): the plan has \(problem.days) days") }
+            guard let s = problem.slots.firstIndex(of: lock.slot) else { throw PlanningFailure("\(name): the problem has no \(lock.slot.rawValue) slot") }
+            guard let i = problem.items.firstIndex(where: { $0.id == lock.item }) else {
+                throw PlanningFailure("\(name): no such meal or addition is allowed")
+            }
+            let item = problem.items[i]
+            guard item.slots.contains(lock.slot) else { throw PlanningFailure("\(name): it cannot fill that slot") }
+            if let days = item.days, !days.contains(lock.day) { throw PlanningFailure("\(name): it may only be planned on days \(days.map(String.init).joined(separator: ", "))") }
+            if let other = place["\(lock.day)-\(s)"], other != i {
+                throw PlanningFailure("\(name): \(problem.items[other].id) is fixed in the same place")
+            }
+            place["\(lock.day)-\(s)"] = i
+            if let other = slotOf["\(i)-\(lock.day)"], other != s {
+                throw PlanningFailure("\(name): it is also fixed at \(problem.slots[other].rawValue) that day")
+            }
+            slotOf["\(i)-\(lock.day)"] = s
+            let days = uses[i, default: []]
+            if !days.contains(lock.day) { uses[i] = days + [lock.day] }
+        }
+        for (i, days) in uses.sorted(by: { $0.key < $1.key }) {
+            let item = problem.items[i]
+            if days.count > item.maxPerWeek {
+                throw PlanningFailure("\(item.id) is fixed on \(days.count) days; it may be planned at most \(item.maxPerWeek) times a week")
+            }
+            let sorted = days.sorted()
+            if item.noConsecutiveDays, let d = zip(sorted, sorted.dropFirst()).first(where: { $1 == $0 + 1 }) {
+                throw PlanningFailure("\(item.id) is fixed on days \(d.0) and \(d.1); it may not be on consecutive days")
+            }
+        }
+        for (c, foodCap) in problem.foodCaps.enumerated() {
+            guard let most = foodCap.maxPerWeek else { continue }
+            var total = 0.0
+            for (i, days) in uses { total += Double(days.count) * model.capUse(c, [i]) }
+            if total > most + eps {
+                throw PlanningFailure("the fixed items hold \(PlannerText.number(total)) of \(foodCap.id), above its weekly cap of \(PlannerText.number(most))")
+            }
+        }
+        // Each day with locks must have a feasible completion on its own.
+        let solver = DaySolver(model: model)
+        for d in 0..<problem.days where model.locks[d].contains(where: { $0 != nil }) {
+            let blocked = (0..<model.itemCount).map { !model.isAllowed($0, day: d) || model.cap[$0] <= 0 }
+            let candidates = model.candidates.indices.map { s in model.locks[d][s].map { [$0] } ?? model.candidates[s] }
+            let result = solver.solve(DayQuery(blocked: blocked, budget: budget, candidates: candidates))
+            if result.items == nil && result.complete {
+                let names = problem.slots.indices.compactMap { s in model.locks[d][s].map { "\(problem.items[$0].id) at \(problem.slots[s].rawValue)" } }
+                throw PlanningFailure("no day \(d + 1) fits the energy band \(PlannerText.band(problem.energy)) and the daily limits with \(names.joined(separator: " and ")) fixed there")
+            }
         }
     }
 

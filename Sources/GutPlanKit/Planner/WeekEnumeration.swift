@@ -1,6 +1,7 @@
 /// Exact week search for small problems: every feasible day is listed, then days are filled in
 /// order by depth-first branch and bound (bound: the days still open can each score at most the
-/// best day). Also the fallback that finds a feasible week when the greedy construction cannot.
+/// best day). Exact on the score when it finishes within `nodeBudget`; also the fallback that
+/// finds a feasible week when the greedy construction cannot.
 struct WeekEnumeration {
     let model: PlannerModel
     /// Most feasible days to list; above it the enumeration is not attempted.
@@ -31,7 +32,7 @@ struct WeekEnumeration {
                 result.append(partial)
                 return
             }
-            for i in model.candidates[s] where !partial.contains(i) {
+            for i in model.candidates[s] where !partial.contains(i) && model.cap[i] > 0 {
                 partial.append(i)
                 build(s + 1)
                 partial.removeLast()
@@ -44,47 +45,40 @@ struct WeekEnumeration {
         return order.map { result[$0] }
     }
 
-    /// The best week over `patterns` (by total day score, then preference), or nil if none.
-    func search(patterns: [[Int]], incumbent: WeekKey?) -> WeekState? {
+    /// The best week over `patterns` by total day score, if it beats `incumbent` (a total day
+    /// score), or nil.
+    func search(patterns: [[Int]], incumbent: Double?) -> WeekState? {
         let D = model.days
         let values = patterns.map { model.dayScore($0) }
-        let prefs = patterns.map { $0.reduce(0.0) { $0 + model.preference[$1] } }
         let top = values.first ?? 0
         var counts = [Int](repeating: 0, count: model.itemCount)
+        var capUsed = [Double](repeating: 0, count: model.weekly.count)
         var chosen = [Int](repeating: -1, count: D)
-        var bestScore = (incumbent?.score ?? -.infinity)
-        var bestPref = incumbent?.preference ?? -.infinity
+        var bestScore = incumbent ?? -.infinity
         var best: [Int]?
         var nodes = 0
-        func go(_ d: Int, _ score: Double, _ pref: Double) {
+        func go(_ d: Int, _ score: Double) {
             if d == D {
-                if score > bestScore + 1e-9 || (score > bestScore - 1e-9 && pref > bestPref + 1e-9) {
-                    bestScore = score; bestPref = pref; best = chosen
-                }
+                if score > bestScore + 1e-9 { bestScore = score; best = chosen }
                 return
             }
             for (p, pattern) in patterns.enumerated() {
                 nodes += 1
                 if nodes > nodeBudget { return }
-                if score + values[p] + Double(D - d - 1) * top < bestScore - 1e-9 { break }
-                var ok = true
-                for i in pattern where counts[i] >= model.cap[i] { ok = false; break }
-                if ok, d > 0 {
-                    let yesterday = patterns[chosen[d - 1]]
-                    for i in pattern where model.noConsecutive[i] && yesterday.contains(i) { ok = false; break }
-                }
-                if !ok { continue }
+                if score + values[p] + Double(D - d - 1) * top <= bestScore + 1e-9 { break }
+                let previous = d > 0 ? patterns[chosen[d - 1]] : nil
+                guard model.canAdd(pattern, day: d, counts: counts, capUsed: capUsed, previous: previous) else { continue }
                 for i in pattern { counts[i] += 1 }
+                for c in capUsed.indices { capUsed[c] += model.capUse(c, pattern) }
                 chosen[d] = p
-                go(d + 1, score + values[p], pref + prefs[p])
+                go(d + 1, score + values[p])
                 for i in pattern { counts[i] -= 1 }
+                for c in capUsed.indices { capUsed[c] -= model.capUse(c, pattern) }
                 chosen[d] = -1
             }
         }
-        go(0, 0, 0)
+        go(0, 0)
         guard let best else { return nil }
-        var state = WeekState(days: best.map { patterns[$0] }, counts: Array(repeating: 0, count: model.itemCount))
-        for day in state.days { for i in day { state.counts[i] += 1 } }
-        return state
+        return WeekState(days: best.map { patterns[$0] }, itemCount: model.itemCount)
     }
 }

@@ -2,26 +2,53 @@
 struct WeekState {
     var days: [[Int]]
     var counts: [Int]
+
+    init(days: [[Int]], itemCount: Int) {
+        self.days = days
+        counts = [Int](repeating: 0, count: itemCount)
+        for day in days { for i in day { counts[i] += 1 } }
+    }
 }
 
-/// Lexicographic week objective: total day score (compared to 1e-9), then preference, then
-/// distinct items. Score is never traded for the tie-breaks.
+/// The week's objective, lexicographic as the problem defines it: total day score (the score
+/// times the number of days), then plants, preferred days and distinct meals.
 struct WeekKey {
     var score: Double
-    var preference: Double
-    var distinct: Int
+    var plants: Int
+    var preferred: Int
+    var meals: Int
 
+    static let none = WeekKey(score: -.infinity, plants: 0, preferred: 0, meals: 0)
+
+    /// Score first (compared to 1e-9), then the tie-breaks: the score stage's order.
     func isBetter(than other: WeekKey) -> Bool {
         if score > other.score + 1e-9 { return true }
         if score < other.score - 1e-9 { return false }
-        if preference > other.preference + 1e-9 { return true }
-        if preference < other.preference - 1e-9 { return false }
-        return distinct > other.distinct
+        return tieBreaks(other) > 0
+    }
+
+    /// Among weeks at or above `floor` (total day score): plants, preferred days, distinct meals,
+    /// then score. A week below the floor never wins.
+    func isBetter(than other: WeekKey, floor: Double) -> Bool {
+        if score < floor - 1e-9 { return false }
+        if other.score < floor - 1e-9 { return true }
+        let t = tieBreaks(other)
+        if t != 0 { return t > 0 }
+        return score > other.score + 1e-9
+    }
+
+    private func tieBreaks(_ other: WeekKey) -> Int {
+        if plants != other.plants { return plants > other.plants ? 1 : -1 }
+        if preferred != other.preferred { return preferred > other.preferred ? 1 : -1 }
+        if meals != other.meals { return meals > other.meals ? 1 : -1 }
+        return 0
     }
 }
 
 /// Primal side: greedy day-by-day construction with the exact day solver, then local search
-/// that re-optimises one day, or a pair of days, exactly with the rest of the week fixed.
+/// that re-optimises one day exactly with the rest of the week fixed, and a heuristic pair move
+/// (free a second day, re-optimise the first exactly, refill the second): the pair move is not
+/// exact, it only tries one refill.
 struct WeekSearch {
     let model: PlannerModel
     let solver: DaySolver
@@ -31,33 +58,85 @@ struct WeekSearch {
     let candidates: [[Int]]?
 
     func key(_ state: WeekState) -> WeekKey {
-        var score = 0.0, preference = 0.0
-        var seen = [Bool](repeating: false, count: model.itemCount)
-        var distinct = 0
+        var score = 0.0
+        var species = Set<Int>()
+        var preferred = 0
+        var meals = Set<Int>()
         for day in state.days where !day.isEmpty {
             score += model.dayScore(day)
-            for i in day {
-                preference += model.preference[i]
-                if !seen[i] { seen[i] = true; distinct += 1 }
+            var covered = Set<Int>()
+            for (s, i) in day.enumerated() {
+                species.formUnion(model.species[i])
+                covered.formUnion(model.preferred[i])
+                if model.mealSlot[s] { meals.insert(i) }
             }
+            preferred += covered.count
         }
-        return WeekKey(score: score, preference: preference, distinct: distinct)
+        return WeekKey(score: score, plants: min(model.plantsCap, species.count), preferred: preferred, meals: meals.count)
     }
 
-    /// Items day `d` may not use, given the other days as they stand.
+    /// Fixed items of unassigned days other than `d`: they hold a use (and cap amounts) already.
+    private func reserved(_ state: WeekState, except d: Int) -> [Int] {
+        var list: [Int] = []
+        for e in 0..<model.days where e != d && state.days[e].isEmpty {
+            for lock in model.locks[e] { if let i = lock { list.append(i) } }
+        }
+        return list
+    }
+
+    /// Items day `d` may not use, given the other days as they stand and the locks still to place.
     func blocked(_ state: WeekState, day d: Int) -> [Bool] {
+        var uses = state.counts
+        for i in reserved(state, except: d) { uses[i] += 1 }
         var blocked = [Bool](repeating: false, count: model.itemCount)
-        for i in 0..<model.itemCount where state.counts[i] >= model.cap[i] { blocked[i] = true }
+        for i in 0..<model.itemCount where uses[i] >= model.cap[i] || !model.isAllowed(i, day: d) { blocked[i] = true }
         for neighbour in [d - 1, d + 1] where neighbour >= 0 && neighbour < model.days {
             for i in state.days[neighbour] where model.noConsecutive[i] { blocked[i] = true }
+            if state.days[neighbour].isEmpty {
+                for lock in model.locks[neighbour] { if let i = lock, model.noConsecutive[i] { blocked[i] = true } }
+            }
         }
         return blocked
     }
 
-    private func query(_ state: WeekState, day d: Int, penalty: [Double]?, warm: [Int]?) -> DayQuery {
-        let novel = state.counts.map { $0 == 0 }
-        return DayQuery(penalty: penalty, blocked: blocked(state, day: d), novel: novel, tieBreak: true,
-                        budget: budget, warmStart: warm, candidates: candidates)
+    /// Limit-row right-hand sides for day `d`: food-cap rows get what the weekly caps leave.
+    func room(_ state: WeekState, day d: Int) -> [Double]? {
+        guard model.weekly.contains(where: { $0.isFinite }) else { return nil }
+        var rhs = model.limits
+        let held = reserved(state, except: d)
+        for c in model.weekly.indices where model.weekly[c].isFinite {
+            var used = model.capUse(c, held)
+            for e in 0..<model.days where e != d { used += model.capUse(c, state.days[e]) }
+            rhs[model.capRow[c]] = min(rhs[model.capRow[c]], model.weekly[c] - used)
+        }
+        return rhs
+    }
+
+    /// Per-slot candidates of day `d`: the pool, with locked slots reduced to their item.
+    func candidates(day d: Int) -> [[Int]]? {
+        guard model.locks[d].contains(where: { $0 != nil }) else { return candidates }
+        let base = candidates ?? model.candidates
+        return base.indices.map { s in model.locks[d][s].map { [$0] } ?? base[s] }
+    }
+
+    /// The rest of the week as day `d` sees it.
+    func context(_ state: WeekState, day d: Int) -> DayContext {
+        var seen = [Bool](repeating: false, count: model.speciesCount)
+        var rest = 0
+        var mealElsewhere = [Bool](repeating: false, count: model.itemCount)
+        for e in 0..<model.days where e != d {
+            for (s, i) in state.days[e].enumerated() {
+                for k in model.species[i] where !seen[k] { seen[k] = true; rest += 1 }
+                if model.mealSlot[s] { mealElsewhere[i] = true }
+            }
+        }
+        return DayContext(seenSpecies: seen, restPlants: rest, mealNovel: mealElsewhere.map { !$0 })
+    }
+
+    func query(_ state: WeekState, day d: Int, penalty: [Double]?, warm: [Int]?, floor: Double? = nil,
+               budget: Int? = nil) -> DayQuery {
+        DayQuery(penalty: penalty, blocked: blocked(state, day: d), context: context(state, day: d), floor: floor,
+                 budget: budget ?? self.budget, warmStart: warm, candidates: candidates(day: d), room: room(state, day: d))
     }
 
     private func assign(_ state: inout WeekState, day d: Int, _ items: [Int]) {
@@ -67,23 +146,23 @@ struct WeekSearch {
     }
 
     /// Fills the days in `dayOrder`; on failure returns the first day that could not be filled.
-    func construct(dayOrder: [Int], penalty: [Double]?) -> Result<WeekState, DayFailure> {
-        var state = WeekState(days: Array(repeating: [], count: model.days),
-                              counts: Array(repeating: 0, count: model.itemCount))
+    /// With `floors`, each day maximises the tie-breaks among days scoring at least its floor.
+    func construct(dayOrder: [Int], penalty: [Double]?, floors: [Double]? = nil, budget: Int? = nil) -> Result<WeekState, DayFailure> {
+        var state = WeekState(days: Array(repeating: [], count: model.days), itemCount: model.itemCount)
         for d in dayOrder {
-            let q = query(state, day: d, penalty: penalty, warm: nil)
+            let q = query(state, day: d, penalty: penalty, warm: nil, floor: floors?[d], budget: budget)
             guard let items = solver.solve(q).items else {
-                return .failure(DayFailure(day: d, blocked: q.blocked))
+                return .failure(DayFailure(day: d, blocked: q.blocked, candidates: q.candidates))
             }
             assign(&state, day: d, items)
         }
         return .success(state)
     }
 
-    /// Hill climbing with exact single-day and greedy pair re-optimisation until no move helps.
-    /// Once the week's score reaches `ceiling` (a proven bound) only single-day moves run: they
-    /// can still improve the tie-breaks, pair moves cannot pay for themselves.
-    /// The search stops early once the solver's cumulative work passes `workLimit`.
+    /// Hill climbing on the score (ties by the tie-breaks) with exact single-day re-optimisation
+    /// and the heuristic pair move, until no move helps. Once the week's score reaches `ceiling`
+    /// (a proven bound) only single-day moves run. The search stops early once the solver's
+    /// cumulative work passes `workLimit`.
     func improve(_ start: WeekState, rounds: Int, ceiling: Double = .infinity, workLimit: Int = .max) -> WeekState {
         var state = start
         var current = key(state)
@@ -100,7 +179,7 @@ struct WeekSearch {
             }
             for d in 0..<model.days where current.score < ceiling - 1e-9 {
                 for e in 0..<model.days where e != d && !spent {
-                    // Pair move: free e, re-optimise d; only when d gains from e's items re-fill e.
+                    // Pair move: free e, re-optimise d; only when d changes re-fill e.
                     let oldD = state.days[d], oldE = state.days[e]
                     assign(&state, day: e, [])
                     assign(&state, day: d, [])
@@ -126,10 +205,34 @@ struct WeekSearch {
         }
         return state
     }
+
+    /// The tie-break stage: single-day moves that maximise plants, preferred days and distinct
+    /// meals while the week's total day score stays at or above `floor`. Each day is re-solved in
+    /// the day solver's floor mode with floor `floor − Σ other days`; only better weeks are kept.
+    func improveTieBreaks(_ start: WeekState, floor: Double, rounds: Int, budget: Int, workLimit: Int) -> WeekState {
+        var state = start
+        var current = key(state)
+        var spent: Bool { solver.cumulativeWork >= workLimit }
+        for _ in 0..<rounds where !spent {
+            var improved = false
+            for d in 0..<model.days where !spent {
+                let old = state.days[d]
+                let others = current.score - model.dayScore(old)
+                assign(&state, day: d, [])
+                let result = solver.solve(query(state, day: d, penalty: nil, warm: old, floor: floor - others, budget: budget))
+                assign(&state, day: d, result.items ?? old)
+                let k = key(state)
+                if k.isBetter(than: current, floor: floor) { current = k; improved = true } else { assign(&state, day: d, old) }
+            }
+            if !improved { break }
+        }
+        return state
+    }
 }
 
 /// A day the construction could not fill, with what was blocked at that point.
 struct DayFailure: Error {
     var day: Int
     var blocked: [Bool]
+    var candidates: [[Int]]?
 }

@@ -1,0 +1,193 @@
+/// One planning run: the incumbent week, the proven bound and the searches that improve them,
+/// as the named stages `Planner.solve` runs in order.
+struct PlannerRun {
+    let problem: PlanningProblem
+    let model: PlannerModel
+    let configuration: PlannerConfiguration
+    let solver: DaySolver
+    /// Day orders for the greedy constructions: seed 0 starts from Monday; another seed starts
+    /// from its own order, which picks among equally good plans.
+    let orders: [[Int]]
+    var rng: SplitMix64
+    var pool: [[Int]]?
+    var search: WeekSearch
+    /// Best week by score (then tie-breaks), and its key.
+    var best: WeekState?
+    var bestKey = WeekKey.none
+    /// The first day a construction could not fill, for the failure message.
+    var firstFailure: DayFailure?
+    /// Proven upper bound on the score (mean over days).
+    var upperBound = Double.infinity
+    /// `days × best single day`: no week's total day score is higher.
+    var ceiling = Double.infinity
+
+    init(problem: PlanningProblem, model: PlannerModel, configuration: PlannerConfiguration, seed: UInt64) {
+        self.problem = problem
+        self.model = model
+        self.configuration = configuration
+        solver = DaySolver(model: model)
+        rng = SplitMix64(seed: seed)
+        let identity = Array(0..<model.days)
+        let seeded = rng.shuffled(identity)
+        orders = seed == 0 ? [identity, seeded, identity.reversed()] : [seeded, identity, identity.reversed()]
+        pool = nil
+        search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: nil)
+    }
+
+    var D: Double { Double(model.days) }
+    var noBlock: [Bool] { [Bool](repeating: false, count: model.itemCount) }
+
+    /// True while the best week may still be improved in score.
+    func open() -> Bool { best == nil || upperBound - bestKey.score / D > 1e-9 }
+
+    /// Keeps a candidate week when it beats the best; while a gap remains it is polished first.
+    mutating func consider(_ attempt: Result<WeekState, DayFailure>) {
+        switch attempt {
+        case .success(let state):
+            let polished = open() ? search.improve(state, rounds: configuration.candidateRounds,
+                                                   ceiling: min(ceiling, upperBound * D), workLimit: configuration.workLimit) : state
+            let k = search.key(polished)
+            if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
+        case .failure(let failure):
+            if firstFailure == nil { firstFailure = failure }
+        }
+    }
+
+    /// Stage 1: the best single day with no weekly constraint. Its value bounds every day (so the
+    /// score); when no day at all exists, no plan does.
+    mutating func relaxedDay() throws(PlanningFailure) {
+        let relaxed = solver.solve(DayQuery(blocked: model.cap.map { $0 <= 0 }, budget: configuration.relaxedBudget))
+        if relaxed.items == nil && relaxed.complete {
+            throw PlanningFailure(Planner.dayMessage(problem: problem, model: model, solver: solver, day: nil, blocked: noBlock, candidates: nil))
+        }
+        ceiling = relaxed.complete ? D * relaxed.value : .infinity
+        upperBound = model.objectiveCount == 0 ? 0 : min(1, relaxed.upperBound)
+        pool = Planner.primalPool(model: model, size: configuration.poolSize, extra: [])
+        search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: pool)
+    }
+
+    /// Stage 2: greedy day-by-day constructions (every order on small catalogues, so the bound's
+    /// master starts from the best week).
+    mutating func greedy() {
+        for order in orders.prefix(model.itemCount <= configuration.smallCatalogue ? orders.count : 1) where open() {
+            consider(search.construct(dayOrder: order, penalty: nil))
+        }
+    }
+
+    /// Stage 3: the Lagrangian bound by column generation; its day patterns and multipliers then
+    /// guide more primal searches (pattern weeks, a penalised construction, a dive on the master).
+    mutating func bound() throws(PlanningFailure) {
+        guard open() else { return }
+        let lagrangian = LagrangianBound(model: model, solver: solver, budget: configuration.boundBudget,
+                                         iterations: configuration.boundIterations)
+        let outcome = lagrangian.run(target: best == nil ? -.infinity : bestKey.score / D, seeds: best?.days ?? [])
+        if outcome.provenInfeasible {
+            if best != nil {
+                throw PlanningFailure.internalError("the bound claims no week exists while a feasible week is held")
+            }
+            throw PlanningFailure(Planner.weekMessage(problem: problem))
+        }
+        if model.objectiveCount > 0 { upperBound = min(upperBound, outcome.bound) }
+        guard open() else { return }
+        if pool != nil {
+            pool = Planner.primalPool(model: model, size: configuration.poolSize, extra: outcome.patterns)
+            search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: pool)
+        }
+        if let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
+            .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
+            consider(.success(patterned))
+        }
+        if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
+        if open() && model.itemCount <= configuration.smallCatalogue,
+           let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget)
+            .run(seeds: outcome.generated + (best?.days ?? [])) {
+            consider(.success(dived))
+        }
+    }
+
+    /// Stage 4: the other day orders, scarcity penalties when the greedy runs out of items, the
+    /// whole catalogue instead of the pool, and exact week enumeration on small problems.
+    mutating func fallbacks() {
+        for order in orders.dropFirst() where open() { consider(search.construct(dayOrder: order, penalty: nil)) }
+        if best == nil {
+            for round in 1...4 {
+                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) / Double(max(1, model.cap[$0])) }
+                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: scarcity))
+                if best != nil { break }
+            }
+        }
+        if best == nil && pool != nil {
+            pool = nil
+            search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: nil)
+            for order in orders { consider(search.construct(dayOrder: order, penalty: nil)) }
+        }
+        if open() {
+            let enumeration = WeekEnumeration(model: model)
+            if let patterns = enumeration.patterns(),
+               let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey.score) {
+                consider(.success(exact))
+            }
+        }
+    }
+
+    /// Stage 5: local search on the best week (pair moves only while the score may still rise).
+    mutating func polish() throws(PlanningFailure) -> WeekState {
+        guard let found = best else {
+            let failure = firstFailure ?? DayFailure(day: 0, blocked: noBlock, candidates: nil)
+            throw PlanningFailure(Planner.dayMessage(problem: problem, model: model, solver: solver,
+                                                     day: failure.day, blocked: failure.blocked, candidates: failure.candidates))
+        }
+        let isOpen = open()
+        let week = search.improve(found, rounds: isOpen ? configuration.localSearchRounds : 1,
+                                  ceiling: isOpen ? min(ceiling, upperBound * D) : -.infinity,
+                                  workLimit: isOpen ? configuration.workLimit : solver.cumulativeWork + configuration.tieBreakWork)
+        bestKey = search.key(week)
+        best = week
+        return week
+    }
+
+    /// The score the tolerance is measured from: the proven bound when the best week is within
+    /// the tolerance of it (then every week kept is provably within the tolerance of the true
+    /// optimum), otherwise the best score found (a heuristic reference).
+    func scoreReference() -> Double {
+        let score = bestKey.score / D
+        return upperBound - score <= problem.scoreTolerance + 1e-12 ? max(score, upperBound) : score
+    }
+
+    /// Stage 6: the tie-breaks. Among weeks whose score is at least `reference − tolerance`,
+    /// maximise plants, then preferred days, then distinct meals: a construction whose days each
+    /// keep their share of the score, then single-day moves in the day solver's floor mode.
+    mutating func tieBreaks(_ week: WeekState, reference: Double) -> WeekState {
+        let tolerance = max(0, problem.scoreTolerance.isFinite ? problem.scoreTolerance : 0)
+        let floor = D * (reference - tolerance)
+        var current = week
+        var currentKey = search.key(week)
+        let limit = solver.cumulativeWork + configuration.tieBreakWork
+        // Each day may lose the same share of the slack between the week and the floor.
+        let slack = max(0, currentKey.score - floor) / D
+        let floors = week.days.map { model.dayScore($0) - slack }
+        if case .success(let built) = search.construct(dayOrder: Array(0..<model.days), penalty: nil, floors: floors,
+                                                       budget: configuration.tieBreakBudget) {
+            let k = search.key(built)
+            if k.isBetter(than: currentKey, floor: floor) { current = built; currentKey = k }
+        }
+        return search.improveTieBreaks(current, floor: floor, rounds: configuration.tieBreakRounds,
+                                       budget: configuration.tieBreakBudget, workLimit: limit)
+    }
+
+    /// A proven bound on plants: at most the cap, the species of usable items, and the days times
+    /// the most species one day can hold (the best item of each slot).
+    func plantsBound() -> Int {
+        var usable = Set<Int>()
+        var perDay = 0
+        for list in model.candidates {
+            var most = 0
+            for i in list where model.cap[i] > 0 {
+                usable.formUnion(model.species[i])
+                most = max(most, model.species[i].count)
+            }
+            perDay += most
+        }
+        return min(model.plantsCap, usable.count, model.days * perDay)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GutPlanKit
+
+/// `--sweep N`: plans N seeded random profiles on the shipped rules and prints what a dietitian
+/// would look at: how often the score still reaches 1.0, and the distributions of eggs a week,
+/// daily sodium, the saturated-fat share of energy and the plants count.
+enum ProfileSweep {
+    static func run(count: Int, rules: String) {
+        guard let gutplan = try? GutPlan.load(rules: rules) else {
+            print("sweep: cannot load \(rules)")
+            return
+        }
+        let flaggable = gutplan.flaggableNutrients
+        var random = SplitMix64(seed: 20_261_125)
+        var perfect = 0, plans = 0, noPlans = 0
+        var eggs: [Double] = [], sodium: [Double] = [], saturated: [Double] = [], plants: [Double] = [], scores: [Double] = []
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<count {
+            var input = ProfileInput()
+            input.sex = Bool.random(using: &random) ? .female : .male
+            input.age = Int.random(in: 19...90, using: &random)
+            input.diet = Diet.allCases.randomElement(using: &random) ?? .omnivore
+            for id in flaggable.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random)) {
+                if Bool.random(using: &random) { input.confirmed.append(id) } else { input.suspected.append(id) }
+            }
+            guard let profile = try? gutplan.resolve(input), let outcome = try? gutplan.plan(profile) else {
+                noPlans += 1
+                continue
+            }
+            plans += 1
+            let plan = outcome.plan
+            scores.append(plan.score)
+            if plan.score >= 1 - 1e-9 { perfect += 1 }
+            plants.append(Double(plan.plants.count))
+            eggs.append(plan.days.reduce(0) { total, day in
+                total + day.items.flatMap(\.foods).reduce(0) { $0 + gutplan.eggs(in: $1) }
+            })
+            for limit in plan.limits {
+                if limit.id == "sodium" { sodium += limit.days }
+                if limit.id == "saturated-fat" { saturated += limit.days }
+            }
+        }
+        let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+        print("")
+        print("Sweep of \(count) random profiles (1-6 flags, random sex, age 19-90, diet): \(plans) plans, \(noPlans) without a plan, \(fixed(seconds, 1)) s")
+        print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%)")
+        print("  " + summary("score", scores, digits: 3))
+        print("  " + summary("eggs a week", eggs, digits: 1))
+        print("  " + summary("sodium mg a day", sodium, digits: 0))
+        print("  " + summary("saturated fat % energy", saturated, digits: 1))
+        print("  " + summary("plants a week", plants, digits: 0))
+    }
+
+    /// `name: min 1, p10 2, median 3, p90 4, max 5`.
+    static func summary(_ name: String, _ values: [Double], digits: Int) -> String {
+        guard !values.isEmpty else { return "\(name): none" }
+        let sorted = values.sorted()
+        func at(_ q: Double) -> String { fixed(sorted[min(sorted.count - 1, Int(q * Double(sorted.count - 1)))], digits) }
+        return "\(name): min \(at(0)), p10 \(at(0.1)), median \(at(0.5)), p90 \(at(0.9)), max \(at(1))"
+    }
+}
