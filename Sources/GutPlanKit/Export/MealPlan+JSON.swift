@@ -1,7 +1,7 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
     /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients`,
-    /// `upper_limits`, `limits`, `notes`, `shopping`, `disclaimer`); every map keyed by nutrient
+    /// `upper_limits`, `limits`, `notes`, `retests`, `shopping`, `disclaimer`); every map keyed by nutrient
     /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
     /// counts: absorbed food plus supplements) and `limits` (each daily limit's value).
     ///
@@ -30,6 +30,11 @@ extension MealPlan {
                                   ("source", .string(limit.source))])
             })),
             ("notes", .array(notes.map(JSONValue.string))),
+            ("retests", .array(retests.map { retest in
+                .object(ordered: [("nutrient", .string(retest.nutrient)), ("test", .string(retest.test)),
+                                  ("after", .string(retest.after)), ("date", retest.date.map(JSONValue.string) ?? .null),
+                                  ("source", .string(retest.source))])
+            })),
             ("shopping", .array(shopping.map(\.jsonValue))),
             ("disclaimer", .string(MealPlan.disclaimer)),
         ])
@@ -47,6 +52,7 @@ extension MealPlan {
             ("age", .number(Double(profile.age))),
             ("diet", .string(profile.diet.rawValue)),
             ("exclude", .array(profile.exclude.map(JSONValue.string))),
+            ("low_fodmap", .bool(profile.lowFODMAP)),
             ("energy", .object(ordered: [("min", .number(band.lowerBound)), ("max", .number(band.upperBound))])),
             ("confirmed", .array(profile.confirmed.sorted(by: JSONValue.keyOrder).map(JSONValue.string))),
             ("suspected", .array(profile.suspected.sorted(by: JSONValue.keyOrder).map(JSONValue.string))),
