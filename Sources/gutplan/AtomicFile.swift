@@ -1,5 +1,4 @@
 import Foundation
-import GutPlanKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -8,51 +7,82 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a file so that readers see either the old content or all of the new content.
+/// Replaces a regular file so that readers see either the old content or all of the new content.
 ///
 /// The data goes to a temporary file `.gutplan-<pid>-<n>.tmp` created with `O_CREAT|O_EXCL` in the
-/// target's own folder (mode 0644 minus the umask), is written completely and `fsync`ed, then
-/// `rename`d over the target, and the folder is synced. On any failure the temporary file is
-/// removed and `GutPlanError.cannotWrite` (exit 73) is thrown; the target is never truncated or
-/// half-written, and nothing is written anywhere else. If the process is killed mid-write
-/// (`kill -9`, power loss) at most a stray `.gutplan-*.tmp` remains next to the target.
+/// target's own folder, is written completely and `fsync`ed, then `rename`d over the target, and
+/// the folder is synced. The new file gets the mode (and, where permitted, the owner and group)
+/// of the file it replaces; a new file is 0600. On any failure the temporary file is removed and
+/// the target is left as it was. SIGINT, SIGTERM and SIGHUP remove the temporary file too
+/// (`SignalCleanup`); after SIGKILL or a power loss at most a stray `.gutplan-*.tmp` remains.
 ///
-/// A symbolic link at the target path is replaced by the new file (not followed).
-public enum AtomicFile {
+/// `path` must already be resolved (`OutputTarget`): a symbolic link at `path` would be replaced,
+/// not followed. Failing to create or rename is `CLIError.cannotWrite` (exit 73); failing while
+/// writing the data (a full disk) is `CLIError.ioError` (exit 74).
+enum AtomicFile {
+    /// The mode of a file gutplan creates: readable and writable by its owner only (plans hold
+    /// health data).
+    static let newFileMode: mode_t = 0o600
+    /// The file-name prefix of temporary files, for documentation and clean-up tools.
+    static let temporaryPrefix = ".gutplan-"
+
     /// Replaces (or creates) the file at `path` with `data`.
-    public static func write(_ data: Data, to path: String) throws(GutPlanError) {
-        guard !path.isEmpty else { throw GutPlanError.cannotWrite("cannot write to an empty path") }
+    static func write(_ data: Data, to path: String) throws(CLIError) {
+        guard !path.isEmpty else { throw .cannotWrite("cannot write to an empty path") }
+        let shown = path.clipped(to: 200, keepEnd: true)
         let folder = folderPath(of: path)
         var info = stat()
         if stat(folder, &info) != 0 {
-            throw GutPlanError.cannotWrite("cannot write \(path): folder \(folder) \(reason(errno))")
+            throw .cannotWrite("cannot write \(shown): folder \(folder.clipped(to: 200, keepEnd: true)): \(POSIX.reason(errno))")
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw GutPlanError.cannotWrite("cannot write \(path): \(folder) is not a folder")
+            throw .cannotWrite("cannot write \(shown): \(folder.clipped(to: 200, keepEnd: true)) is not a directory")
         }
-        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw GutPlanError.cannotWrite("cannot write \(path): it is a folder")
+        var existing = stat()
+        let exists = lstat(path, &existing) == 0
+        if exists {
+            guard existing.st_mode & S_IFMT == S_IFREG else {
+                throw .cannotWrite("cannot write \(shown): " + (existing.st_mode & S_IFMT == S_IFDIR
+                    ? "it is a directory" : "it is not a regular file"))
+            }
+            try checkNotReadOnly(existing, path: path)
         }
 
-        let (descriptor, temporary) = try createTemporary(in: folder, for: path)
+        let (descriptor, temporary) = try createTemporary(in: folder, shown: shown)
         var closed = false
-        do throws(GutPlanError) {
-            try writeAll(data, to: descriptor, path: path)
-            if fsync(descriptor) != 0 { throw GutPlanError.cannotWrite("cannot write \(path): \(reason(errno))") }
+        do throws(CLIError) {
+            try copyOwnership(from: exists ? existing : nil, to: descriptor, shown: shown)
+            let failure = data.withUnsafeBytes { POSIX.writeAll($0, to: descriptor) }
+            if let failure { throw .ioError("cannot write \(shown): \(POSIX.reason(failure))") }
+            if fsync(descriptor) != 0 { throw .ioError("cannot write \(shown): \(POSIX.reason(errno))") }
             closed = true
-            if close(descriptor) != 0 { throw GutPlanError.cannotWrite("cannot write \(path): \(reason(errno))") }
-            if rename(temporary, path) != 0 { throw GutPlanError.cannotWrite("cannot write \(path): \(reason(errno))") }
+            if close(descriptor) != 0 { throw .ioError("cannot write \(shown): \(POSIX.reason(errno))") }
+            try SignalCleanup.withSignalsBlocked { () throws(CLIError) in
+                if rename(temporary, path) != 0 { throw .cannotWrite("cannot write \(shown): \(POSIX.reason(errno))") }
+                SignalCleanup.clear()
+            }
         } catch {
             if !closed { _ = close(descriptor) }
-            _ = unlink(temporary)
+            try? SignalCleanup.withSignalsBlocked { () throws(CLIError) in
+                _ = unlink(temporary)
+                SignalCleanup.clear()
+            }
             throw error
         }
         syncFolder(folder)
     }
 
     /// Replaces (or creates) the file at `path` with the UTF-8 bytes of `text`.
-    public static func write(_ text: String, to path: String) throws(GutPlanError) {
+    static func write(_ text: String, to path: String) throws(CLIError) {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// A file nobody may write (no write permission bit at all), or one this user may not write,
+    /// is refused (exit 73) rather than replaced behind its owner's back — also for root.
+    static func checkNotReadOnly(_ info: stat, path: String) throws(CLIError) {
+        if info.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+            throw .cannotWrite("cannot write \(path.clipped(to: 200, keepEnd: true)): the file is read-only")
+        }
     }
 
     /// The folder that holds `path` (`.` for a bare file name).
@@ -62,38 +92,42 @@ public enum AtomicFile {
         return folder.isEmpty ? "/" : folder
     }
 
-    /// The file-name prefix of temporary files, for documentation and clean-up tools.
-    public static let temporaryPrefix = ".gutplan-"
-
     private static let counter = Counter()
 
-    private static func createTemporary(in folder: String, for path: String) throws(GutPlanError) -> (Int32, String) {
+    /// Creates the temporary file (mode 0600) and registers it for removal on a signal, both with
+    /// the signals blocked, so that no signal can leave it behind unregistered.
+    private static func createTemporary(in folder: String, shown: String) throws(CLIError) -> (Int32, String) {
         for _ in 0..<100 {
             let name = "\(temporaryPrefix)\(getpid())-\(counter.next()).tmp"
             let temporary = folder == "/" ? "/" + name : folder + "/" + name
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 { return (descriptor, temporary) }
-            if errno != EEXIST { throw GutPlanError.cannotWrite("cannot write \(path): \(reason(errno))") }
+            let result: (Int32, Int32) = try SignalCleanup.withSignalsBlocked { () throws(CLIError) in
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, newFileMode)
+                let code = errno
+                if descriptor >= 0 { SignalCleanup.register(temporary) }
+                return (descriptor, code)
+            }
+            if result.0 >= 0 { return (result.0, temporary) }
+            if result.1 != EEXIST { throw .cannotWrite("cannot write \(shown): \(POSIX.reason(result.1))") }
         }
-        throw GutPlanError.cannotWrite("cannot write \(path): no free temporary file name in \(folder)")
+        throw .cannotWrite("cannot write \(shown): no free temporary file name in \(folder.clipped(to: 200, keepEnd: true))")
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(GutPlanError) {
-        let failure: Int32? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            guard var pointer = buffer.baseAddress else { return nil }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc.write(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                remaining -= written
-                pointer += written
-            }
-            return nil
+    /// Gives the temporary file the owner, group and mode of the file it replaces (owner and
+    /// group only where permitted: an ordinary user cannot give a file away), or mode 0600.
+    private static func copyOwnership(from existing: stat?, to descriptor: Int32, shown: String) throws(CLIError) {
+        guard let existing else {
+            if fchmod(descriptor, newFileMode) != 0 { throw .cannotWrite("cannot write \(shown): \(POSIX.reason(errno))") }
+            return
         }
-        if let failure { throw GutPlanError.cannotWrite("cannot write \(path): \(reason(failure))") }
+        if existing.st_uid != geteuid() || existing.st_gid != getegid() {
+            if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 {
+                _ = fchown(descriptor, uid_t.max, existing.st_gid)  // keep at least the group if we may
+            }
+        }
+        // After fchown, which clears set-id bits.
+        if fchmod(descriptor, existing.st_mode & 0o7777) != 0 {
+            throw .cannotWrite("cannot write \(shown): \(POSIX.reason(errno))")
+        }
     }
 
     /// Makes the rename durable; failure here cannot undo the write, so it is ignored.
@@ -102,18 +136,6 @@ public enum AtomicFile {
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         _ = close(descriptor)
-    }
-
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "does not exist"
-        case EACCES, EPERM: return "permission denied"
-        case ENOSPC: return "no space left on the device"
-        case EROFS: return "read-only file system"
-        case ENOTDIR: return "a part of the path is not a folder"
-        case EISDIR: return "it is a folder"
-        default: return String(cString: strerror(code))
-        }
     }
 
     /// A thread-safe counter for unique temporary names within one process.

@@ -1,34 +1,52 @@
 import Foundation
 import GutPlanKit
 
-/// The seam between the executable and the library facade: locate the rules, load them once,
-/// resolve what the person typed, and call `GutPlan`.
+/// The seam between the executable and the library facade: locate and check the rules, load them
+/// once, check the named inputs, complete the request, and call `GutPlan`.
 enum Backend {
-    /// The rule directory to use: `--rules`, `$GUTPLAN_RULES`, `./Rules`, the package's `Rules/`.
-    static func rulesDirectory(_ explicit: String?) -> String {
-        RulesLocator.locate(explicit: explicit, environment: ProcessInfo.processInfo.environment).path
+    /// The rule directory to use, and where it came from.
+    static func rulesChoice(_ explicit: String?, context: CommandContext) -> RulesLocator.Choice {
+        RulesLocator.locate(explicit: explicit, environment: context.environment)
     }
 
-    static func load(_ rulesPath: String?) throws(GutPlanError) -> GutPlan {
-        try GutPlan.load(rules: rulesDirectory(rulesPath))
+    /// Loads the rules: a directory that is missing, a file or unreadable exits 66 with the
+    /// reason; invalid rules exit 65.
+    static func load(_ rulesPath: String?, context: CommandContext) throws(CLIError) -> GutPlan {
+        let choice = rulesChoice(rulesPath, context: context)
+        try RulesLocator.check(choice)
+        return try library { () throws(GutPlanError) in try GutPlan.load(rules: choice.path) }
     }
 
-    static func input(_ request: PlanRequest) -> ProfileInput {
-        ProfileInput(confirmed: request.confirmed, suspected: request.suspected, symptoms: request.symptoms,
-                     labsPath: request.labsPath, sex: request.sex, age: request.age, diet: request.diet,
-                     exclude: request.exclude, energy: request.energy)
+    /// A lab report must be a readable regular file (exit 66 with the reason otherwise), checked
+    /// before any work and before any question; a FIFO is refused rather than waited on.
+    static func checkLabs(_ labs: ProfileInput.LabReport?) throws(CLIError) {
+        guard case .file(let path) = labs else { return }
+        let shown = path.clipped(to: 200, keepEnd: true)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .cannotRead("cannot read lab file \(shown): " + (code == ENOENT ? "it does not exist" : POSIX.reason(code)))
+        }
+        defer { _ = close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .cannotRead("cannot read lab file \(shown): \(POSIX.reason(errno))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw .cannotRead("cannot read lab file \(shown): it is a directory, not a file")
+        default: throw .cannotRead("cannot read lab file \(shown): it is not a regular file")
+        }
     }
 
     /// Loads the rules, then completes the request: asks the questions with `--interactive`, or
     /// when nothing is flagged and a person is at the terminal; with nothing flagged and nobody to
     /// ask, a usage error that says how to flag something.
     static func prepare(_ request: PlanRequest, interactive: Bool, command: String,
-                        context: CommandContext) throws(GutPlanError) -> (GutPlan, PlanRequest) {
-        let gutplan = try load(request.rulesPath)
-        if interactive || (!request.flagsSomething && context.stdinIsTerminal) {
+                        context: CommandContext) throws(CLIError) -> (GutPlan, PlanRequest) {
+        let gutplan = try load(request.rulesPath, context: context)
+        if interactive || (request.input.isEmpty && context.stdinIsTerminal) {
             return (gutplan, try Interactive.ask(starting: request, gutplan: gutplan, context: context))
         }
-        guard request.flagsSomething else { throw GutPlanError.usage(nothingFlagged(command)) }
+        guard !request.input.isEmpty else { throw CLIError.usage(nothingFlagged(command)) }
         return (gutplan, request)
     }
 
@@ -45,25 +63,40 @@ enum Backend {
     }
 
     /// Plans for the request; `beforeSolving` receives the optimisation problem first (for
-    /// `--emit-problem`, written even when no plan is possible).
+    /// `--emit-problem`, written even when no plan is possible). A failure of `beforeSolving` is
+    /// reported in preference to what planning then found.
     static func outcome(_ gutplan: GutPlan, _ request: PlanRequest,
-                        beforeSolving: (PlanningProblem) throws(GutPlanError) -> Void = { _ in })
-        throws(GutPlanError) -> GutPlan.Outcome {
-        let profile = try gutplan.resolve(input(request))
-        return try gutplan.plan(profile, seed: request.seed ?? 0, beforeSolving: beforeSolving)
+                        beforeSolving: (PlanningProblem) throws(CLIError) -> Void = { _ in }) throws(CLIError) -> GutPlan.Outcome {
+        var writeFailure: CLIError?
+        let result: Result<GutPlan.Outcome, GutPlanError>
+        do throws(GutPlanError) {
+            let profile = try gutplan.resolve(request.input)
+            var options = request.options
+            options.seed = request.seed ?? options.seed
+            result = .success(try gutplan.plan(profile, options: options) { (problem: PlanningProblem) throws(GutPlanError) in
+                do throws(CLIError) { try beforeSolving(problem) } catch { writeFailure = error }
+            })
+        } catch {
+            result = .failure(error)
+        }
+        if let writeFailure { throw writeFailure }
+        switch result {
+        case .success(let outcome): return outcome
+        case .failure(let error): throw .library(error)
+        }
     }
 
     /// The chain behind every flag and choice, as `gutplan explain` prints it.
-    static func explain(_ gutplan: GutPlan, _ request: PlanRequest, width: Int) throws(GutPlanError) -> String {
+    static func explain(_ gutplan: GutPlan, _ request: PlanRequest, width: Int) throws(CLIError) -> String {
         let outcome = try outcome(gutplan, request)
         return Explanation(knowledge: gutplan.knowledge, assessment: outcome.assessment, plan: outcome.plan).text(width: width)
     }
 
     /// Loads and checks a rule directory. Errors throw `.badData` with every problem found;
     /// on success the summary lists the counts, then any warnings.
-    static func checkRules(at path: String?) throws(GutPlanError) -> String {
-        let directory = rulesDirectory(path)
-        let gutplan = try GutPlan.load(rules: directory)
+    static func checkRules(at path: String?, context: CommandContext) throws(CLIError) -> String {
+        let directory = rulesChoice(path, context: context).path
+        let gutplan = try load(path, context: context)
         let knowledge = gutplan.knowledge
         let warnings = gutplan.warnings
         var lines = warnings.map(\.rendered)
@@ -72,10 +105,5 @@ enum Backend {
             + "\(knowledge.labTests.count) lab tests, \(knowledge.rules.count) rules"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
         return lines.joined(separator: "\n")
-    }
-
-    /// The knowledge base in a rule directory (for `gutplan nutrients`).
-    static func knowledgeBase(at path: String?) throws(GutPlanError) -> KnowledgeBase {
-        try load(path).knowledge
     }
 }

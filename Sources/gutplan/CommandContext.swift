@@ -9,35 +9,27 @@ struct CommandContext {
     var stdinIsTerminal: Bool
     /// Columns of the terminal on standard output (only meaningful when it is one).
     var terminalWidth: Int
-    /// The next line of standard input without its line break, `nil` at end of input.
-    var readLine: () -> String?
-    var writeOutput: (String) -> Void
+    /// The next line of standard input.
+    var readLine: () -> InputLine
+    /// Writes to standard output; every write is checked (`.ioError`, `.brokenPipe`).
+    var writeOutput: (String) throws(CLIError) -> Void
+    /// Writes to standard error; failures there cannot be reported anywhere and are ignored.
     var writeError: (String) -> Void
 
-    /// The real process: file descriptors 0, 1, 2 and the real environment.
+    /// The real process: file descriptors 0, 1, 2 and the real environment. Output is written
+    /// with `write(2)` unbuffered, so there is nothing left to flush at exit.
     static func standard() -> CommandContext {
         let environment = ProcessInfo.processInfo.environment
-        let isTerminal = Terminal.isTerminal(Terminal.standardOutput)
+        let reader = LineReader(descriptor: Terminal.standardInput)
         return CommandContext(
             environment: environment,
-            stdoutIsTerminal: isTerminal,
-            stdinIsTerminal: Terminal.isTerminal(0),
+            stdoutIsTerminal: Terminal.isTerminal(Terminal.standardOutput),
+            stdinIsTerminal: Terminal.isTerminal(Terminal.standardInput),
             terminalWidth: Terminal.width(of: Terminal.standardOutput, environment: environment),
-            readLine: { Swift.readLine(strippingNewline: true) },
-            writeOutput: { writeAll($0, to: 1) },
-            writeError: { writeAll($0, to: 2) })
-    }
-
-    /// Writes all bytes, retrying short writes; gives up quietly on errors (a closed pipe).
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
+            readLine: { reader.next() },
+            writeOutput: { (text: String) throws(CLIError) in
+                try OutputTarget.writeDirectly(text, to: Terminal.standardOutput, shown: "standard output")
+            },
+            writeError: { _ = POSIX.writeAll($0, to: Terminal.standardError) })
     }
 }

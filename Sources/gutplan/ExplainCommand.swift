@@ -19,16 +19,16 @@ enum ExplainCommand: Subcommand {
       gutplan explain --labs labs.csv --diet vegan
     """
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
-        try PlanCommand.checkInputsExist(request)
+        try Backend.checkLabs(request.input.labs)
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
         var width = context.stdoutIsTerminal ? context.terminalWidth : 80
         if let text = arguments.value("width") {
-            do { width = try Validate.width(text) } catch { throw GutPlanError.usage("--width \(text.clipped(to: 80)): \(error.message)") }
+            do { width = try Validate.width(text) } catch { throw CLIError.usage("--width \(text.clipped(to: 80)): \(error.message)") }
         }
         let text = try Backend.explain(gutplan, completed, width: width)
-        context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
+        try context.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
     }
 }

@@ -8,6 +8,9 @@ struct GutPlanCommand {
     static let version = "0.1.0"
 
     static func main() {
+        // A closed pipe on standard output becomes the write error EPIPE, which ends the run
+        // quietly with exit 141 (`CLIError.brokenPipe`) instead of killing the process mid-way.
+        _ = signal(SIGPIPE, SIG_IGN)
         let code = run(Array(CommandLine.arguments.dropFirst()), context: .standard())
         exit(code)
     }
@@ -24,9 +27,9 @@ struct GutPlanCommand {
     }
 
     private static func dispatch(_ arguments: [String], context: CommandContext,
-                                 commandName: inout String?) throws(GutPlanError) {
+                                 commandName: inout String?) throws(CLIError) {
         guard let first = arguments.first else {
-            throw GutPlanError.usage("missing command; choose " + Validate.listing(HelpCommand.commands.map { "'\($0.name)'" }))
+            throw CLIError.usage("missing command; choose " + Validate.listing(HelpCommand.commands.map { "'\($0.name)'" }))
         }
         var rest = Array(arguments.dropFirst())
         switch first {
@@ -34,8 +37,8 @@ struct GutPlanCommand {
             try HelpCommand.run(rest.filter { !$0.hasPrefix("-") }, context: context)
             return
         case "--version":
-            guard rest.isEmpty else { throw GutPlanError.usage("--version takes no arguments") }
-            context.writeOutput("gutplan \(version)\n")
+            guard rest.isEmpty else { throw CLIError.usage("--version takes no arguments") }
+            try context.writeOutput("gutplan \(version)\n")
             return
         case "help":
             if rest.contains("--help") || rest.contains("-h") { rest = [] }
@@ -49,11 +52,11 @@ struct GutPlanCommand {
         if first == "rules" {
             commandName = "rules check"
             guard let sub = rest.first, !sub.hasPrefix("-") else {
-                if rest.contains("--help") || rest.contains("-h") { context.writeOutput(RulesCheckCommand.help); return }
-                throw GutPlanError.usage("missing subcommand; use 'gutplan rules check'")
+                if rest.contains("--help") || rest.contains("-h") { try context.writeOutput(RulesCheckCommand.help); return }
+                throw CLIError.usage("missing subcommand; use 'gutplan rules check'")
             }
             guard sub == "check" else {
-                throw GutPlanError.usage("unknown subcommand 'rules \(sub)'\(Suggestion.didYouMean(sub, among: ["check"]))")
+                throw CLIError.usage("unknown subcommand 'rules \(sub.clipped(to: 80))'\(Suggestion.didYouMean(sub, among: ["check"]))")
             }
             rest.removeFirst()
             command = HelpCommand.entry(RulesCheckCommand.self)
@@ -62,10 +65,10 @@ struct GutPlanCommand {
             commandName = found.name
         } else if first.hasPrefix("-") {
             let hint = Suggestion.didYouMean(first, among: ["--help", "--version"])
-            throw GutPlanError.usage("unknown option '\(first)'\(hint); options go after the command")
+            throw CLIError.usage("unknown option '\(first.clipped(to: 80))'\(hint); options go after the command")
         } else {
             let hint = Suggestion.didYouMean(first, among: HelpCommand.commands.map(\.name) + ["rules", "help"])
-            throw GutPlanError.usage("unknown command '\(first)'\(hint)")
+            throw CLIError.usage("unknown command '\(first.clipped(to: 80))'\(hint)")
         }
 
         try command.execute(rest, context)

@@ -9,11 +9,11 @@ enum HelpCommand {
         var summary: String
         var help: String
         /// Parses (printing help for `--help`) and runs.
-        var execute: ([String], CommandContext) throws(GutPlanError) -> Void
+        var execute: ([String], CommandContext) throws(CLIError) -> Void
     }
 
     static func entry<Command: Subcommand>(_ command: Command.Type) -> Entry {
-        Entry(name: Command.name, summary: Command.summary, help: Command.help) { arguments, context throws(GutPlanError) in
+        Entry(name: Command.name, summary: Command.summary, help: Command.help) { arguments, context throws(CLIError) in
             guard let parsed = try Command.parse(arguments, context: context) else { return }
             try Command.run(parsed, context: context)
         }
@@ -55,7 +55,9 @@ enum HelpCommand {
           gutplan help plan
 
         Exit codes: 0 success, 1 no plan possible, 64 usage error, 65 bad data,
-        66 missing input, 73 cannot write output.
+        66 missing or unreadable input, 70 internal error (please report it),
+        73 cannot write output, 74 output failed part-way (I/O error),
+        141 standard output closed by its reader.
 
         \(MealPlan.disclaimer.replacingOccurrences(of: "advice. ", with: "advice.\n"))
 
@@ -63,15 +65,15 @@ enum HelpCommand {
     }
 
     /// Prints help for the command named by `words` (`["plan"]`, `["rules", "check"]`).
-    static func run(_ words: [String], context: CommandContext) throws(GutPlanError) {
-        guard !words.isEmpty else { context.writeOutput(overview); return }
+    static func run(_ words: [String], context: CommandContext) throws(CLIError) {
+        guard !words.isEmpty else { try context.writeOutput(overview); return }
         let name = words.joined(separator: " ")
-        if name == "help" { context.writeOutput(overview); return }
-        if name == "rules" { context.writeOutput(RulesCheckCommand.help); return }
+        if name == "help" { try context.writeOutput(overview); return }
+        if name == "rules" { try context.writeOutput(RulesCheckCommand.help); return }
         guard let command = commands.first(where: { $0.name == name }) else {
             let hint = Suggestion.didYouMean(name, among: commands.map(\.name) + ["help"])
-            throw GutPlanError.usage("no help for unknown command '\(name)'\(hint)")
+            throw CLIError.usage("no help for unknown command '\(name.clipped(to: 80))'\(hint)")
         }
-        context.writeOutput(command.help)
+        try context.writeOutput(command.help)
     }
 }

@@ -5,17 +5,27 @@ import GutPlanKit
 /// diet, exclusions. Options given on the command line become the defaults; an empty answer keeps
 /// the default. Nutrient and exclusion answers are checked against the loaded knowledge base, so
 /// a misspelt name is asked again with a suggestion instead of failing after all six questions.
+/// When standard input is not a terminal, each question takes at most
+/// `Prompter.defaultAttemptLimit` rejected answers.
 enum Interactive {
-    static func ask(starting request: PlanRequest, gutplan: GutPlan, context: CommandContext) throws(GutPlanError) -> PlanRequest {
-        // Without a terminal nobody sees the answers typed: echo each one after its prompt, so the
-        // questions and answers read as a transcript instead of running together on one line.
-        let readLine: () -> String? = context.stdinIsTerminal ? context.readLine : {
+    /// Longest echo of an answer read from a non-terminal.
+    static let echoLimit = 200
+
+    static func ask(starting request: PlanRequest, gutplan: GutPlan, context: CommandContext) throws(CLIError) -> PlanRequest {
+        // Without a terminal nobody sees the answers typed: echo each one (clipped, printable)
+        // after its prompt, so the questions and answers read as a transcript.
+        let readLine: () -> InputLine = context.stdinIsTerminal ? context.readLine : {
             let line = context.readLine()
-            if let line { context.writeError(line + "\n") }
+            switch line {
+            case .text(let text): context.writeError(TerminalText.safe(text.clipped(to: echoLimit)) + "\n")
+            case .tooLong, .unterminated: context.writeError("(an answer longer than \(LineReader.lineLimit) bytes)\n")
+            case .end: break
+            }
             return line
         }
-        let prompter = Prompter(readLine: readLine, output: context.writeError)
-        var request = request
+        let prompter = Prompter(readLine: readLine, output: context.writeError,
+                                attemptLimit: context.stdinIsTerminal ? nil : Prompter.defaultAttemptLimit)
+        var input = request.input
         context.writeError("Answer each question and press Return; an empty answer keeps the value in brackets.\n"
             + "Nutrients by name or alias (vitamin D, b12, zinc); 'gutplan nutrients' lists them.\n")
         func shown(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ",") }
@@ -29,28 +39,30 @@ enum Interactive {
             return names
         }
 
-        request.confirmed = try prompter.ask("Lab-confirmed deficiencies (comma-separated)", shownDefault: shown(request.confirmed),
-                                             defaultValue: request.confirmed, parse: nutrients)
-        let confirmed = request.confirmed
-        func suspected(_ text: String) throws(Prompter.Rejection) -> [String] {
-            PlanRequest.withoutConfirmed(try nutrients(text), confirmed: confirmed)
-        }
-        let suspectedDefault = PlanRequest.withoutConfirmed(request.suspected, confirmed: confirmed)
-        while true {
-            request.suspected = try prompter.ask("Suspected deficiencies (comma-separated)", shownDefault: shown(suspectedDefault),
-                                                 defaultValue: suspectedDefault, parse: suspected)
-            if request.flagsSomething { break }
-            // With nothing flagged there is nothing to plan for: ask again (end of input stops).
-            context.writeError("  nothing is flagged yet: name at least one deficiency here (for example: vitamin D, b12, zinc)\n")
-        }
-        request.sex = try prompter.ask("Sex (female or male)", shownDefault: request.sex.rawValue,
-                                       defaultValue: request.sex, parse: Validate.sex)
-        request.age = try prompter.ask("Age in years", shownDefault: String(request.age),
-                                       defaultValue: request.age, parse: Validate.age)
-        request.diet = try prompter.ask("Diet (omnivore, pescatarian, vegetarian or vegan)", shownDefault: request.diet.rawValue,
-                                        defaultValue: request.diet, parse: Validate.diet)
-        request.exclude = try prompter.ask("Foods or food tags to leave out, e.g. dairy,gluten (comma-separated)",
-                                           shownDefault: shown(request.exclude), defaultValue: request.exclude) {
+        input.confirmed = try prompter.ask("Lab-confirmed deficiencies (comma-separated)", shownDefault: shown(input.confirmed),
+                                           defaultValue: input.confirmed, parse: nutrients)
+        let confirmed = input.confirmed
+        let flaggedElsewhere = !confirmed.isEmpty || !input.symptoms.isEmpty || input.labs != nil
+        let suspectedDefault = PlanRequest.withoutConfirmed(input.suspected, confirmed: confirmed)
+        input.suspected = try prompter.ask(
+            "Suspected deficiencies (comma-separated)", shownDefault: shown(suspectedDefault), defaultValue: suspectedDefault,
+            parse: { (text: String) throws(Prompter.Rejection) -> [String] in
+                PlanRequest.withoutConfirmed(try nutrients(text), confirmed: confirmed)
+            },
+            check: { (names: [String]) throws(Prompter.Rejection) in
+                // With nothing flagged there is nothing to plan for.
+                guard flaggedElsewhere || !names.isEmpty else {
+                    throw Prompter.Rejection("nothing is flagged yet: name at least one deficiency here (for example: vitamin D, b12, zinc)")
+                }
+            })
+        input.sex = try prompter.ask("Sex (female or male)", shownDefault: input.sex.rawValue,
+                                     defaultValue: input.sex, parse: Validate.sex)
+        input.age = try prompter.ask("Age in years", shownDefault: String(input.age),
+                                     defaultValue: input.age, parse: Validate.age)
+        input.diet = try prompter.ask("Diet (omnivore, pescatarian, vegetarian or vegan)", shownDefault: input.diet.rawValue,
+                                      defaultValue: input.diet, parse: Validate.diet)
+        input.exclude = try prompter.ask("Foods or food tags to leave out, e.g. dairy,gluten (comma-separated)",
+                                         shownDefault: shown(input.exclude), defaultValue: input.exclude) {
             (text: String) throws(Prompter.Rejection) -> [String] in
             let names = try Validate.list(text)
             for name in names {
@@ -58,6 +70,8 @@ enum Interactive {
             }
             return names
         }
-        return request
+        var completed = request
+        completed.input = input
+        return completed
     }
 }

@@ -20,23 +20,21 @@ enum NutrientsCommand: Subcommand {
       gutplan nutrients --sex male --age 60 --format json
     """
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
-        var request = PlanRequest()
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        var input = ProfileInput()
         var format = "text"
         do {
-            if let text = arguments.value("sex") { request.sex = try Validate.sex(text) }
-            if let text = arguments.value("age") { request.age = try Validate.age(text) }
+            if let text = arguments.value("sex") { input.sex = try Validate.sex(text) }
+            if let text = arguments.value("age") { input.age = try Validate.age(text) }
             if let text = arguments.value("format") { format = try Validate.format(text, allowed: ["text", "json"]) }
         } catch {
-            throw GutPlanError.usage(error.message)
+            throw CLIError.usage(error.message)
         }
-        request.rulesPath = arguments.value("rules")
-        try PlanCommand.checkInputsExist(request)
-        let base = try Backend.knowledgeBase(at: request.rulesPath)
-        let band = AgeBand(age: request.age) ?? .from31to50
-        context.writeOutput(format == "json"
-            ? json(base.nutrients, sex: request.sex, band: band)
-            : text(base.nutrients, sex: request.sex, band: band))
+        let base = try Backend.load(arguments.value("rules"), context: context).knowledge
+        let band = AgeBand(age: input.age) ?? .from31to50
+        try context.writeOutput(format == "json"
+            ? json(base.nutrients, sex: input.sex, band: band)
+            : TerminalText.safe(text(base.nutrients, sex: input.sex, band: band)))
     }
 
     /// An object keyed by nutrient id, in knowledge-base order:

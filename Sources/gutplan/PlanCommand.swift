@@ -10,8 +10,8 @@ enum PlanCommand: Subcommand {
     static let options: [OptionSpec] = PlanRequest.inputOptions + [
         OptionSpec("seed", value: "N", help: "Non-negative integer seed for tie-breaking (same seed, same plan)."),
         OptionSpec("format", short: "f", value: "FORMAT", help: "text, json, csv or markdown (default text)."),
-        OptionSpec("output", short: "o", value: "FILE", help: "Write the plan to FILE (replaced atomically); '-' is standard output."),
-        OptionSpec("emit-problem", value: "FILE", help: "Also write the optimisation problem as JSON, for checking with a MILP solver."),
+        OptionSpec("output", short: "o", value: "FILE", help: "Write the plan to FILE (a regular file is replaced atomically, keeping its mode; a new one is created 0600); '-' is standard output."),
+        OptionSpec("emit-problem", value: "FILE", help: "Also write the optimisation problem as JSON, for checking with a MILP solver (written like -o; not the same file as the plan)."),
         OptionSpec("width", value: "N", help: "Text width in columns (default: the terminal's, or 80)."),
         OptionSpec("no-color", help: "Never colour the output (NO_COLOR=1 does the same)."),
     ]
@@ -38,7 +38,12 @@ enum PlanCommand: Subcommand {
 
     Formats: text (a week view fitted to the terminal, 80 columns otherwise),
     markdown, csv (one row per planned item, for a spreadsheet) and json.
-    -o FILE replaces FILE atomically; an unwritable folder exits 73.
+    -o FILE replaces a regular FILE atomically (readers see the old or the whole
+    new plan; its mode and, where permitted, owner are kept; a new file is 0600).
+    A symbolic link is followed and its target replaced. A character device or
+    FIFO (/dev/null, /dev/stdout, a named pipe) is written directly. A missing or
+    unwritable folder or a read-only file exits 73; a write that fails part-way
+    (a full disk) exits 74. The plan and --emit-problem may not name the same file.
 
     Examples:
       gutplan plan --confirmed "vitamin D,zinc" --suspected b12
@@ -60,7 +65,7 @@ enum PlanCommand: Subcommand {
         var noColor = false
     }
 
-    static func output(_ arguments: ParsedArguments) throws(GutPlanError) -> Output {
+    static func output(_ arguments: ParsedArguments) throws(CLIError) -> Output {
         var output = Output()
         do {
             if let text = arguments.value("format") { output.format = try Validate.format(text, allowed: formats) }
@@ -68,36 +73,44 @@ enum PlanCommand: Subcommand {
             if let text = arguments.value("output") { output.path = try Validate.path(text) }
             if let text = arguments.value("emit-problem") { output.problemPath = try Validate.path(text) }
         } catch {
-            throw GutPlanError.usage(error.message)
+            throw CLIError.usage(error.message)
         }
         output.noColor = arguments.has("no-color")
-        if output.path != nil, output.path == output.problemPath {
-            throw GutPlanError.usage("--output and --emit-problem name the same file")
-        }
         return output
     }
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
         let output = try output(arguments)
-        try checkInputsExist(request)
-        // Refuse an unwritable destination before any work (and before the questions).
-        for path in [output.path, output.problemPath].compactMap({ $0 }) where path != "-" { try checkWritable(path) }
+        try Backend.checkLabs(request.input.labs)
+        // Decide where each output goes and refuse a clash or an unwritable destination before
+        // any work (and before the questions), so a mistake costs nothing and changes nothing.
+        let planPath = output.path ?? "-"
+        let planTarget = try OutputTarget.resolve(planPath)
+        let problemTarget = try output.problemPath.map { (path: String) throws(CLIError) in try OutputTarget.resolve(path) }
+        if let problemTarget, let problemPath = output.problemPath {
+            try OutputTarget.checkDistinct(plan: planTarget, problem: problemTarget, planPath: planPath, problemPath: problemPath)
+            try problemTarget.checkWritable(shownAs: problemPath)
+        }
+        try planTarget.checkWritable(shownAs: planPath)
+
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
-        let outcome = try Backend.outcome(gutplan, completed) { problem throws(GutPlanError) in
-            if let problemPath = output.problemPath { try write(problem.json(), to: problemPath, context: context) }
+        let outcome = try Backend.outcome(gutplan, completed) { problem throws(CLIError) in
+            if let problemTarget, let problemPath = output.problemPath {
+                try problemTarget.write(problem.json(), context: context, shownAs: problemPath)
+            }
         }
 
-        let toStdout = output.path == nil || output.path == "-"
+        let toStdout = planTarget == .standardOutput
         // Colour only on a terminal, never with NO_COLOR, --no-color or TERM=dumb.
         let useColor = toStdout && !output.noColor && context.stdoutIsTerminal
             && !Terminal.noColorRequested(environment: context.environment) && context.environment["TERM"] != "dumb"
         let width = output.width ?? (toStdout && context.stdoutIsTerminal ? context.terminalWidth : 80)
         let text = render(outcome.plan, format: output.format, width: width, useColor: useColor)
-        try write(text, to: output.path ?? "-", context: context)
-        if let path = output.path, path != "-" {
-            context.writeError("gutplan: wrote \(output.format) plan to \(path)\n")
+        try planTarget.write(text, context: context, shownAs: planPath)
+        if case .file = planTarget {
+            context.writeError(TerminalText.safe("gutplan: wrote \(output.format) plan to \(planPath.clipped(to: 200, keepEnd: true))\n"))
         }
     }
 
@@ -107,43 +120,6 @@ enum PlanCommand: Subcommand {
         case "csv": return plan.csv()
         case "markdown": return plan.markdown()
         default: return plan.text(width: width, useColor: useColor)
-        }
-    }
-
-    /// Standard output for `-`, else an atomic file write (exit 73 on failure).
-    static func write(_ text: String, to path: String, context: CommandContext) throws(GutPlanError) {
-        if path == "-" { context.writeOutput(text) } else { try AtomicFile.write(text, to: path) }
-    }
-
-    /// The folder of an output file must exist and be writable (exit 73), and the path must not be
-    /// a folder; checked before planning so a mistake costs nothing and changes nothing.
-    static func checkWritable(_ path: String) throws(GutPlanError) {
-        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-        let folderPath = folder.isEmpty ? "/" : folder
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folderPath, isDirectory: &isFolder) else {
-            throw GutPlanError.cannotWrite("cannot write \(path): folder \(folderPath) does not exist")
-        }
-        guard isFolder.boolValue else { throw GutPlanError.cannotWrite("cannot write \(path): \(folderPath) is not a folder") }
-        guard FileManager.default.isWritableFile(atPath: folderPath) else {
-            throw GutPlanError.cannotWrite("cannot write \(path): folder \(folderPath) is not writable")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw GutPlanError.cannotWrite("cannot write \(path): it is a folder")
-        }
-    }
-
-    /// Named input files and folders must exist before any work starts (exit 66).
-    static func checkInputsExist(_ request: PlanRequest) throws(GutPlanError) {
-        var isFolder: ObjCBool = false
-        if let labs = request.labsPath {
-            guard FileManager.default.fileExists(atPath: labs, isDirectory: &isFolder), !isFolder.boolValue,
-                  FileManager.default.isReadableFile(atPath: labs)
-            else { throw GutPlanError.missingInput("cannot read lab file \(labs): no such readable file") }
-        }
-        if let rules = request.rulesPath {
-            guard FileManager.default.fileExists(atPath: rules, isDirectory: &isFolder), isFolder.boolValue
-            else { throw GutPlanError.missingInput("cannot read rule directory \(rules): no such folder") }
         }
     }
 }

@@ -1,23 +1,16 @@
 import GutPlanKit
 
-/// Everything `plan` and `explain` were asked for, validated: the input the library facade takes.
+/// Everything `plan` and `explain` were asked for, validated: the library's `ProfileInput` (what
+/// the person is planning for) plus what only the command line has. A new profile option is one
+/// field in `ProfileInput`, read here.
 struct PlanRequest: Sendable, Equatable {
-    /// Nutrient names as typed (aliases are resolved by the library).
-    var confirmed: [String] = []
-    var suspected: [String] = []
-    var labsPath: String?
-    /// Symptom names as typed.
-    var symptoms: [String] = []
-    var sex: Sex = .female
-    var age: Int = 35
-    var diet: Diet = .omnivore
-    /// Food tags or ids.
-    var exclude: [String] = []
-    /// `nil`: the default band for the sex.
-    var energy: ClosedRange<Double>?
-    /// `nil`: the library's default rule directory.
+    /// Names as typed (aliases are resolved by the library), sex, age, diet, exclusions, energy.
+    var input = ProfileInput()
+    /// `--rules`; `nil`: `GUTPLAN_RULES`, `./Rules`, then the package's `Rules/`.
     var rulesPath: String?
     var seed: UInt64?
+    /// Scheduling and layout: start date, weeks, servings, meal times, time limits, locks, ramp.
+    var options = PlanOptions()
 
     /// Options shared by `plan` and `explain`.
     static let inputOptions: [OptionSpec] = [
@@ -29,29 +22,37 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("age", value: "N", help: "Age in years, 19 to 130 (default 35)."),
         OptionSpec("diet", value: "DIET", help: "omnivore, pescatarian, vegetarian or vegan (default omnivore)."),
         OptionSpec("exclude", value: "LIST", help: "Food tags or food ids to leave out (dairy,gluten,liver)."),
-        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default 1600-2400 female, 2000-3000 male)."),
+        OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default: the Dietary Guidelines' estimate for the sex, age and activity)."),
+        OptionSpec("activity", value: "LEVEL", help: "sedentary, moderate or active: sets the energy band from the Dietary Guidelines (default: the whole sedentary-to-active range)."),
+        OptionSpec("supplements", value: "LIST", help: "Daily supplements, NAME=AMOUNT with ug, mcg, mg, g or (vitamin D) IU: \"vitamin-d=25ug,iron=18mg\". They count in every day's total and limit."),
+        OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-bowl,liver)."),
+        OptionSpec("low-fodmap", help: "The low-FODMAP elimination phase: every food low-FODMAP at its serving."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
         OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]
 
     /// Reads and validates the input options.
-    init(_ arguments: ParsedArguments) throws(GutPlanError) {
-        func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(GutPlanError) -> T? {
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        func check<T>(_ option: String, _ parse: (String) throws(Prompter.Rejection) -> T) throws(CLIError) -> T? {
             guard let text = arguments.value(option) else { return nil }
-            do { return try parse(text) } catch { throw GutPlanError.usage("--\(option) \(text.clipped(to: 80)): \(error.message.clipped(to: 400))") }
+            do { return try parse(text) } catch { throw CLIError.usage("--\(option) \(text.clipped(to: 80)): \(error.message.clipped(to: 400))") }
         }
-        confirmed = try check("confirmed", Validate.list) ?? []
-        suspected = try check("suspected", Validate.list) ?? []
-        symptoms = try check("symptoms", Validate.list) ?? []
-        exclude = try check("exclude", Validate.list) ?? []
-        sex = try check("sex", Validate.sex) ?? .female
-        age = try check("age", Validate.age) ?? 35
-        diet = try check("diet", Validate.diet) ?? .omnivore
-        energy = try check("kcal", Validate.energy)
+        input.confirmed = try check("confirmed", Validate.list) ?? []
+        input.suspected = try check("suspected", Validate.list) ?? []
+        input.symptoms = try check("symptoms", Validate.list) ?? []
+        input.exclude = try check("exclude", Validate.list) ?? []
+        for name in try check("avoid", Validate.list) ?? [] where !input.exclude.contains(name) { input.exclude.append(name) }
+        input.activity = try check("activity", Validate.activity)
+        input.supplements = try check("supplements", Validate.list) ?? []
+        input.lowFODMAP = arguments.has("low-fodmap")
+        input.sex = try check("sex", Validate.sex) ?? input.sex
+        input.age = try check("age", Validate.age) ?? input.age
+        input.diet = try check("diet", Validate.diet) ?? input.diet
+        input.energy = try check("kcal", Validate.energy)
+        input.labs = try check("labs", Validate.path).map(ProfileInput.LabReport.file)
         seed = try check("seed", Validate.seed)
-        labsPath = try check("labs", Validate.path)
         rulesPath = try check("rules", Validate.path)
-        suspected = PlanRequest.withoutConfirmed(suspected, confirmed: confirmed)
+        input.suspected = PlanRequest.withoutConfirmed(input.suspected, confirmed: input.confirmed)
     }
 
     /// `suspected` without the names also given as confirmed: a nutrient both confirmed and
@@ -62,18 +63,7 @@ struct PlanRequest: Sendable, Equatable {
         return suspected.filter { !confirmedNames.contains($0.lowercased()) }
     }
 
-    /// Something is flagged: a nutrient, a lab report or a symptom.
-    var flagsSomething: Bool {
-        !confirmed.isEmpty || !suspected.isEmpty || labsPath != nil || !symptoms.isEmpty
-    }
-
     init() {}
-
-    /// The profile the library plans for (labs are read by the library from `labsPath`).
-    var profile: Profile {
-        Profile(sex: sex, age: age, diet: diet, exclude: exclude, energy: energy,
-                confirmed: Set(confirmed), suspected: Set(suspected), labs: [], symptoms: Set(symptoms))
-    }
 }
 
 /// Validators shared by options and interactive answers; each throws a `Prompter.Rejection`
@@ -92,6 +82,10 @@ enum Validate {
         }
         if items.count == 1, items[0].lowercased() == "none" { return [] }
         return items
+    }
+
+    static func activity(_ text: String) throws(Prompter.Rejection) -> Activity {
+        try choice(text, "activity", Activity.allCases.map(\.rawValue)).flatMap(Activity.init(rawValue:)) ?? .moderate
     }
 
     static func sex(_ text: String) throws(Prompter.Rejection) -> Sex {
@@ -154,14 +148,5 @@ enum Validate {
     static func listing(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
-    }
-}
-
-extension String {
-    var trimmedSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

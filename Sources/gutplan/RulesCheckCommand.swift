@@ -10,17 +10,15 @@ enum RulesCheckCommand: Subcommand {
     static let discussion = """
     Problems are printed as path:line:column: error: message, with the offending
     line. Exit code 0 when the directory is fine, 65 when it has problems, 66 when
-    it is missing.
+    it is missing or cannot be read.
 
     Examples:
       gutplan rules check
       gutplan rules check --rules ./my-rules
     """
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError) {
-        let path = arguments.value("rules")
-        try PlanCommand.checkInputsExist({ var request = PlanRequest(); request.rulesPath = path; return request }())
-        let summary = try Backend.checkRules(at: path)
-        context.writeOutput(summary.hasSuffix("\n") ? summary : summary + "\n")
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let summary = try Backend.checkRules(at: arguments.value("rules"), context: context)
+        try context.writeOutput(TerminalText.safe(summary.hasSuffix("\n") ? summary : summary + "\n"))
     }
 }

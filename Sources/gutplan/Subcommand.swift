@@ -9,7 +9,7 @@ protocol Subcommand {
     static var options: [OptionSpec] { get }
     /// Paragraphs after the option list: details and examples.
     static var discussion: String { get }
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GutPlanError)
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError)
 }
 
 extension Subcommand {
@@ -41,10 +41,10 @@ extension Subcommand {
     }
 
     /// Parses `arguments`; prints help and returns `nil` for `--help`.
-    static func parse(_ arguments: [String], context: CommandContext) throws(GutPlanError) -> ParsedArguments? {
+    static func parse(_ arguments: [String], context: CommandContext) throws(CLIError) -> ParsedArguments? {
         // `--help` wins even over other mistakes on the same line.
         if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            context.writeOutput(help)
+            try context.writeOutput(help)
             return nil
         }
         return try ArgumentParser.parse(arguments, options: options, command: name)

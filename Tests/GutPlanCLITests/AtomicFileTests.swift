@@ -25,19 +25,19 @@ private func contents(_ folder: String) -> [String] {
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "")
     #expect(contents(folder) == ["plan.txt"])
     let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
-    #expect(mode.map { $0 & 0o022 == 0 && $0 & 0o600 == 0o600 } == true)
+    #expect(mode == 0o600)
 }
 
 @Test func atomicWriteToMissingFolderFailsAndCreatesNothing() throws {
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let target = folder + "/missing/plan.txt"
-    #expect(throws: GutPlanError.self) { try AtomicFile.write("x", to: target) }
+    #expect(throws: CLIError.self) { try AtomicFile.write("x", to: target) }
     do {
         try AtomicFile.write("x", to: target)
     } catch {
-        #expect(error.exitCode == 73)
-        #expect(error.message.contains("missing"))
+        #expect(ExitCodes.code(for: error) == 73)
+        #expect(error.message.contains("No such file or directory"))
     }
     #expect(contents(folder).isEmpty)
 }
@@ -46,7 +46,7 @@ private func contents(_ folder: String) -> [String] {
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: false)
-    #expect(throws: GutPlanError.cannotWrite("cannot write \(folder)/out: it is a folder")) {
+    #expect(throws: CLIError.cannotWrite("cannot write \(folder)/out: it is a directory")) {
         try AtomicFile.write("x", to: folder + "/out")
     }
     #expect(contents(folder) == ["out"])
@@ -63,7 +63,7 @@ private func contents(_ folder: String) -> [String] {
     chmod(folder, 0o555)
     // root may write anyway; only check the failure path when the folder really is read-only.
     if access(folder, W_OK) != 0 {
-        #expect(throws: GutPlanError.self) { try AtomicFile.write("new", to: target) }
+        #expect(throws: CLIError.self) { try AtomicFile.write("new", to: target) }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
         #expect(contents(folder) == ["plan.txt"])
     }
@@ -73,7 +73,7 @@ private func contents(_ folder: String) -> [String] {
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try AtomicFile.write("file", to: folder + "/f")
-    #expect(throws: GutPlanError.self) { try AtomicFile.write("x", to: folder + "/f/plan.txt") }
+    #expect(throws: CLIError.self) { try AtomicFile.write("x", to: folder + "/f/plan.txt") }
     #expect(try String(contentsOfFile: folder + "/f", encoding: .utf8) == "file")
 }
 

@@ -98,7 +98,7 @@ import Testing
         let result = try CLIHarness.run(Self.issueExample + ["-f", "csv", "-o", target, "--emit-problem", problem])
         #expect(result.status == 73)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "gutplan: error: cannot write \(target): folder \(folder.path)/no-such-folder does not exist\n")
+        #expect(result.stderr == "gutplan: error: cannot write \(target): folder \(folder.path)/no-such-folder: No such file or directory\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
@@ -112,7 +112,7 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep\n")
         let isFolder = try CLIHarness.run(Self.issueExample + ["-o", folder.path])
         #expect(isFolder.status == 73)
-        #expect(isFolder.stderr.contains("it is a folder"))
+        #expect(isFolder.stderr.contains("it is a directory"))
     }
 
     @Test func failedRunLeavesAnExistingOutputUntouched() throws {

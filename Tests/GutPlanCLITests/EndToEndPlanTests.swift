@@ -70,7 +70,7 @@ import Testing
         #expect(positions.count == questions.count)
         #expect(positions == positions.sorted())
         #expect(result.stderr.contains("unknown nutrient 'vitamn d' (did you mean 'vitamin d'?)"))
-        #expect(result.stderr.contains("cannot exclude 'diary': it is neither a food tag nor a food id (did you mean 'dairy'?)"))
+        #expect(result.stderr.contains("cannot leave out 'diary': it is not a food tag, food id or meal id (did you mean 'dairy'?)"))
         let json = try E2E.json(result.stdout)
         #expect(json["flags"] as? [String: String] == ["vitamin-d": "confirmed", "zinc": "confirmed", "vitamin-b12": "suspected"])
         let profile = json["profile"] as? [String: Any]

@@ -149,15 +149,23 @@ import Testing
         for stdin in ["", garbage, garbage + "\n" + garbage + "\n", "zinc\n" + String(repeating: "no-such-nutrient\n", count: 5_000)] {
             let result = try CLIHarness.run(["plan", "--rules", Self.rules, "--interactive"], stdin: stdin)
             #expect(result.status == 64, "\(result.stderr.suffix(300))")
-            #expect(result.stderr.contains("input ended"))
+            #expect(result.stderr.contains("input ended") || result.stderr.contains("gave up on the question"))
+            // Echoed answers are clipped and printable.
+            #expect(result.stderr.utf8.count < 20_000, "\(result.stderr.utf8.count) bytes")
+            #expect(!result.stderr.unicodeScalars.contains("\u{1}"))
         }
     }
 
     // MARK: Files
 
     /// `-o` replaces the target atomically: after a SIGKILL at any moment it holds the old
-    /// content or the complete new one.
-    @Test func killedWriteNeverLeavesAPartialFile() throws {
+    /// content or the complete new one, and both outcomes occur across the seeded kill times.
+    /// SIGKILL cannot be caught, so a kill between creating and renaming the temporary file may
+    /// leave one `.gutplan-<pid>-N.tmp`: any left must belong to that killed run (and is counted
+    /// and removed). SIGINT, SIGTERM and SIGHUP at the same moments must leave none
+    /// (`OutputFileTests.signalsRemoveTheTemporaryFile` checks them mid-write in every run).
+    @Test(.enabled(if: HardeningCLITests.long, "set GUTPLAN_LONG_TESTS=1"))
+    func killedWriteNeverLeavesAPartialFile() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("plan.json")
@@ -169,24 +177,35 @@ import Testing
         #expect(new.count > 10_000)
         let old = Data("old content\n".utf8)
         var random = SeededRandom(seed: 42)
-        var outcomes = (old: 0, new: 0)
-        for _ in 0..<30 {
+        var outcomes = (old: 0, new: 0, strayAfterKill: 0)
+        for round in 0..<30 {
             try old.write(to: target)
-            let process = Process()
-            process.executableURL = try CLIHarness.binary()
-            process.arguments = arguments
-            process.environment = ["LANG": "C", "LC_ALL": "C", "PATH": "/usr/bin:/bin"]
+            let signal = round % 2 == 0 ? SIGKILL : [SIGINT, SIGTERM, SIGHUP][(round / 2) % 3]
+            let process = try CLIHarness.makeProcess(arguments)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            let done = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in done.signal() }
+            try CLIHarness.start(process)
             usleep(UInt32(random.next() % 1_500_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(process.processIdentifier, signal)
+            try CLIHarness.wait(for: process, done: done)
             let now = try Data(contentsOf: target)
             #expect(now == old || now == new, "partial file of \(now.count) bytes")
             if now == old { outcomes.old += 1 } else if now == new { outcomes.new += 1 }
+            let stray = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".gutplan-") }
+            if signal == SIGKILL {
+                #expect(stray.allSatisfy { $0.hasPrefix(".gutplan-\(process.processIdentifier)-") }, "\(stray)")
+                outcomes.strayAfterKill += stray.count
+                for name in stray { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+            } else {
+                #expect(stray.isEmpty, "signal \(signal) left \(stray)")
+            }
         }
-        print("atomic write under SIGKILL: \(outcomes.old) old, \(outcomes.new) new, 0 partial expected")
+        #expect(outcomes.old > 0, "no kill landed before the rename")
+        #expect(outcomes.new > 0, "no run finished before its kill")
+        print("atomic write under signals: \(outcomes.old) old, \(outcomes.new) new, 0 partial; "
+            + "\(outcomes.strayAfterKill) temporary file(s) left by SIGKILL")
     }
 
     /// In a scratch working folder only the named target appears; the rule folder is untouched.

@@ -7,12 +7,12 @@ import Testing
 @Suite struct RulesLocatorTests {
     @Test func explicitWinsOverEverything() {
         let choice = RulesLocator.locate(explicit: "/x/rules", environment: ["GUTPLAN_RULES": "/y"], currentDirectory: "/")
-        #expect(choice == .init(path: "/x/rules", origin: "--rules"))
+        #expect(choice == .init(path: "/x/rules", origin: .option))
     }
 
     @Test func environmentComesNext() {
         let choice = RulesLocator.locate(explicit: nil, environment: ["GUTPLAN_RULES": "/y"], currentDirectory: "/")
-        #expect(choice == .init(path: "/y", origin: "GUTPLAN_RULES"))
+        #expect(choice == .init(path: "/y", origin: .environment))
     }
 
     @Test func thenTheCurrentDirectoryThenThePackage() throws {
@@ -20,9 +20,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Rules"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let local = RulesLocator.locate(explicit: nil, environment: [:], currentDirectory: folder.path)
-        #expect(local == .init(path: folder.appendingPathComponent("Rules").path, origin: "./Rules"))
+        #expect(local == .init(path: folder.appendingPathComponent("Rules").path, origin: .currentDirectory))
         let package = RulesLocator.locate(explicit: nil, environment: ["GUTPLAN_RULES": ""], currentDirectory: "/nonexistent")
-        #expect(package.origin == "package")
+        #expect(package.origin == .package)
         #expect(package.path.hasSuffix("/Rules"))
         #expect(FileManager.default.fileExists(atPath: package.path + "/nutrients.csv"))
     }
@@ -32,7 +32,8 @@ import Testing
         do {
             _ = try GutPlan.load(rules: "/nonexistent/rules")
         } catch {
-            #expect(error.exitCode == 66)
+            #expect(ExitCodes.code(for: .library(error)) == 66)
+            #expect(!error.message.contains("--rules") && !error.message.contains("GUTPLAN_RULES"), "\(error.message)")
         }
     }
 }

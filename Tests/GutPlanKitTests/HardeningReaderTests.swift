@@ -144,7 +144,6 @@ import Testing
         } throws: { error in
             guard let error = error as? GutPlanError, case .badData(let diagnostics) = error else { return false }
             return diagnostics.contains { $0.location == GutPlanKit.SourceLocation(path: path, line: 2, column: 13) && $0.message.contains("UTF-8") }
-                && error.exitCode == 65
         }
     }
 

@@ -5,14 +5,14 @@ import Testing
 /// Property test of issue 9's limits on the real rules: for seeded random profiles (with random
 /// supplements), every plan keeps, recomputed here from the foods and the data files, every
 /// upper limit with supplements counted, sodium, the saturated-fat share, the fibre density, and
-/// every food cap (eggs, fish, liver, any single food). 20 profiles in `swift test`;
+/// every food cap (eggs, fish, liver, any single food). 8 profiles in `swift test`;
 /// `GUTPLAN_LONG_TESTS=1` runs 200.
 @Suite struct LimitSafetyTests {
     static let tolerance = 1e-6
 
     @Test func limitsAndCapsHoldOnRandomProfiles() throws {
         let gutplan = try #require(PlanSafetyTests.gutplan)
-        let count = ProcessInfo.processInfo.environment["GUTPLAN_LONG_TESTS"] == nil ? 20 : 200
+        let count = ProcessInfo.processInfo.environment["GUTPLAN_LONG_TESTS"] == nil ? 8 : 200
         var plans = 0
         for seed in UInt64(5_000)..<UInt64(5_000 + count) {
             if try Self.check(seed: seed, gutplan: gutplan) { plans += 1 }
@@ -69,7 +69,7 @@ import Testing
             #expect(kcal >= profile.energyBand.lowerBound - Self.tolerance && kcal <= profile.energyBand.upperBound + Self.tolerance, "\(where_): \(kcal) kcal")
             #expect((column["sodium_mg"] ?? 0) <= 2300 + Self.tolerance, "\(where_): sodium \(column["sodium_mg"] ?? 0)")
             #expect(9 * (column["sat_fat_g"] ?? 0) <= 0.10 * kcal + Self.tolerance, "\(where_): saturated fat")
-            #expect((column["fiber_g"] ?? 0) <= 25 * kcal / 1000 + Self.tolerance, "\(where_): fibre \(column["fiber_g"] ?? 0)")
+            #expect((column["fiber_g"] ?? 0) <= 30 * kcal / 1000 + Self.tolerance, "\(where_): fibre \(column["fiber_g"] ?? 0)")
             for nutrient in knowledge.nutrients {
                 guard let limit = nutrient.upperLimit(band: band), case .column(let name) = nutrient.measure else { continue }
                 let total = (column[name] ?? 0) + supplement(nutrient.id)

@@ -84,7 +84,7 @@ import Testing
             #expect {
                 _ = try gutplan.supplements([entry])
             } throws: { error in
-                guard let error = error as? GutPlanError, case .usage(let message) = error else { return false }
+                guard let error = error as? GutPlanError, case .invalidRequest(let message) = error else { return false }
                 return message.contains(expected)
             }
         }

@@ -46,7 +46,7 @@ import Testing
             #expect(!message.isEmpty, "\(context)")
             return false
         } catch {
-            Issue.record("\(context): unexpected \(error) (exit \(error.exitCode)): \(error.message)")
+            Issue.record("\(context): unexpected \(error) \(error.message)")
             return nil
         }
         let plan = outcome.plan

@@ -12,7 +12,7 @@ extension GutPlan {
         var result: [String: Double] = [:]
         for entry in entries {
             let (id, amount) = try supplement(entry)
-            guard result[id] == nil else { throw .usage("supplement '\(entry.clipped(to: 80))': \(id) is named twice") }
+            guard result[id] == nil else { throw .invalidRequest("supplement '\(entry.clipped(to: 80))': \(id) is named twice") }
             result[id] = amount
         }
         return result
@@ -22,41 +22,41 @@ extension GutPlan {
         let shown = entry.clipped(to: 80)
         let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw .usage("supplement '\(shown)' is not NAME=AMOUNT (e.g. vitamin-d=25ug, iron=18mg)")
+            throw .invalidRequest("supplement '\(shown)' is not NAME=AMOUNT (e.g. vitamin-d=25ug, iron=18mg)")
         }
         let name = parts[0].trimmedBlanks
         let ids = knowledge.nutrients(named: name)
         guard !ids.isEmpty else {
             let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
-            throw .usage("unknown nutrient '\(name.clipped(to: 80))' in supplement '\(shown)'\(hint); see 'gutplan nutrients'")
+            throw .invalidRequest("unknown nutrient '\(name.clipped(to: 80))' in supplement '\(shown)'\(hint); see 'gutplan nutrients'")
         }
         guard ids.count == 1, let nutrient = knowledge.nutrient(id: ids[0]) else {
-            throw .usage("supplement '\(shown)' names several nutrients (\(ids.joined(separator: ", "))): give each on its own")
+            throw .invalidRequest("supplement '\(shown)' names several nutrients (\(ids.joined(separator: ", "))): give each on its own")
         }
         let text = parts[1].trimmedBlanks
         let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let unit = text.dropFirst(digits.count).trimmedBlanks
         guard !digits.isEmpty, let value = Double(digits), value.isFinite, value > 0 else {
-            throw .usage("supplement '\(shown)': the amount must be a positive number followed by a unit, e.g. 25ug")
+            throw .invalidRequest("supplement '\(shown)': the amount must be a positive number followed by a unit, e.g. 25ug")
         }
         let target = nutrient.unitSymbol
         let accepted = nutrient.id == "vitamin-d" ? ["ug", "µg", "mcg", "mg", "g", "IU"] : ["ug", "µg", "mcg", "mg", "g"]
         guard Self.massUnits[target] != nil else {
-            throw .usage("supplement '\(shown)': \(nutrient.name) is not taken as a supplement here (its unit is \(nutrient.unit))")
+            throw .invalidRequest("supplement '\(shown)': \(nutrient.name) is not taken as a supplement here (its unit is \(nutrient.unit))")
         }
         let amount: Double
         if unit.lowercased() == "iu" {
             guard nutrient.id == "vitamin-d" else {
-                throw .usage("supplement '\(shown)': IU is accepted for vitamin D only; give \(nutrient.name) in ug, mg or g")
+                throw .invalidRequest("supplement '\(shown)': IU is accepted for vitamin D only; give \(nutrient.name) in ug, mg or g")
             }
             amount = value / Self.vitaminDUnitsPerMicrogram / (Self.massUnits[target] ?? 1)
         } else if let size = Self.massUnits[unit.lowercased() == "mcg" ? "mcg" : unit] ?? Self.massUnits[unit.lowercased()] {
             amount = value * size / (Self.massUnits[target] ?? 1)
         } else {
             let hint = Suggestion.didYouMean(unit, among: accepted)
-            throw .usage("supplement '\(shown)': unknown unit '\(unit.clipped(to: 20))'\(hint); use \(accepted.joined(separator: ", "))")
+            throw .invalidRequest("supplement '\(shown)': unknown unit '\(unit.clipped(to: 20))'\(hint); use \(accepted.joined(separator: ", "))")
         }
-        guard amount <= 1_000_000 else { throw .usage("supplement '\(shown)': the amount is not a daily dose") }
+        guard amount <= 1_000_000 else { throw .invalidRequest("supplement '\(shown)': the amount is not a daily dose") }
         return (nutrient.id, amount)
     }
 }

@@ -1,12 +1,20 @@
 import Foundation
 
-/// A profile as a person typed it: nutrient and symptom names as aliases, a lab report path.
+/// A profile as a person typed it: nutrient and symptom names as aliases, a lab report.
 /// `GutPlan.resolve` turns it into a `Profile` of ids, or says precisely what it cannot read.
+/// Every profile option of a front end is one field here.
 public struct ProfileInput: Sendable, Equatable {
+    /// A lab report (CSV `test,value,unit`): a file to read, or its bytes already in memory with
+    /// the name its messages show (`path:line:column`).
+    public enum LabReport: Sendable, Equatable {
+        case file(String)
+        case data(Data, name: String)
+    }
+
     public var confirmed: [String]
     public var suspected: [String]
     public var symptoms: [String]
-    public var labsPath: String?
+    public var labs: LabReport?
     public var sex: Sex
     public var age: Int
     public var diet: Diet
@@ -19,7 +27,7 @@ public struct ProfileInput: Sendable, Equatable {
     /// The low-FODMAP elimination phase.
     public var lowFODMAP: Bool = false
 
-    public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labsPath: String? = nil,
+    public init(confirmed: [String] = [], suspected: [String] = [], symptoms: [String] = [], labs: LabReport? = nil,
                 sex: Sex = .female, age: Int = 35, diet: Diet = .omnivore, exclude: [String] = [],
                 energy: ClosedRange<Double>? = nil, activity: Activity? = nil, supplements: [String] = []) {
         self.activity = activity
@@ -27,7 +35,7 @@ public struct ProfileInput: Sendable, Equatable {
         self.confirmed = confirmed
         self.suspected = suspected
         self.symptoms = symptoms
-        self.labsPath = labsPath
+        self.labs = labs
         self.sex = sex
         self.age = age
         self.diet = diet
@@ -36,7 +44,7 @@ public struct ProfileInput: Sendable, Equatable {
     }
 
     /// `true` when nothing is flagged: no nutrient, symptom or lab report.
-    public var isEmpty: Bool { confirmed.isEmpty && suspected.isEmpty && symptoms.isEmpty && labsPath == nil }
+    public var isEmpty: Bool { confirmed.isEmpty && suspected.isEmpty && symptoms.isEmpty && labs == nil }
 }
 
 extension GutPlan {
@@ -54,16 +62,23 @@ extension GutPlan {
         for name in input.symptoms {
             guard let symptom = knowledge.symptom(named: name) else {
                 let hint = knowledge.suggestion(forSymptom: name).map { " (did you mean '\($0)'?)" } ?? ""
-                throw .usage("unknown symptom '\(name)'\(hint); known symptoms: "
+                throw .invalidRequest("unknown symptom '\(name.clipped(to: 80))'\(hint); known symptoms: "
                     + knowledge.symptoms.map(\.id).joined(separator: ", "))
             }
             profile.symptoms.insert(symptom.id)
         }
-        if let path = input.labsPath {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .missingInput("cannot read lab report '\(path)'")
+        if let labs = input.labs {
+            let data: Data, path: String
+            switch labs {
+            case .file(let file):
+                guard let contents = FileManager.default.contents(atPath: file) else {
+                    throw .missingInput("cannot read lab report \(file.clipped(to: 400)): \(Self.whyUnreadable(file))")
+                }
+                (data, path) = (contents, file)
+            case .data(let contents, let name):
+                (data, path) = (contents, name)
             }
-            let (results, diagnostics) = LabReport.parse(data, path: path, knowledge: knowledge)
+            let (results, diagnostics) = GutPlanKit.LabReport.parse(data, path: path, knowledge: knowledge)
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else { throw .badData(errors) }
             profile.labs = results
@@ -74,7 +89,7 @@ extension GutPlan {
     func nutrientIDs(_ names: [String]) throws(GutPlanError) -> Set<String> {
         var ids = Set<String>()
         for name in names {
-            if let problem = problem(flagging: name) { throw .usage(problem) }
+            if let problem = problem(flagging: name) { throw .invalidRequest(problem) }
             // A group alias flags the nutrients in it that have a daily target.
             ids.formUnion(knowledge.nutrients(named: name).filter { knowledge.nutrient(id: $0)?.targets.isEmpty == false })
         }
@@ -87,7 +102,7 @@ extension GutPlan {
         let found = knowledge.nutrients(named: name)
         guard !found.isEmpty else {
             let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
-            return "unknown nutrient '\(name)'\(hint); see 'gutplan nutrients' for the names"
+            return "unknown nutrient '\(name.clipped(to: 80))'\(hint); see 'gutplan nutrients' for the names"
         }
         let plannable = found.compactMap(knowledge.nutrient(id:)).filter { !$0.targets.isEmpty }
         guard !plannable.isEmpty else {
@@ -111,9 +126,11 @@ extension GutPlan {
     func excludable(_ name: String) throws(GutPlanError) -> String {
         let tags = Set(knowledge.foods.flatMap(\.tags))
         let lowered = name.lowercased()
-        if tags.contains(lowered) || knowledge.food(id: lowered) != nil { return lowered }
-        let candidates = (Array(tags) + knowledge.foods.map(\.id)).sorted()
+        if tags.contains(lowered) || knowledge.food(id: lowered) != nil || knowledge.meals.contains(where: { $0.id == lowered }) {
+            return lowered
+        }
+        let candidates = (Array(tags) + knowledge.foods.map(\.id) + knowledge.meals.map(\.id)).sorted()
         let hint = Suggestion.closest(to: lowered, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-        throw .usage("cannot exclude '\(name)': it is neither a food tag nor a food id\(hint)")
+        throw .invalidRequest("cannot leave out '\(name.clipped(to: 80))': it is not a food tag, food id or meal id\(hint)")
     }
 }

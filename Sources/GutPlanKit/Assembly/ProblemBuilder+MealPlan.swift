@@ -39,12 +39,16 @@ extension ProblemBuilder {
         resolved.energy = profile.energyBand
         var limits: [String: Double] = [:]
         for term in problem.nutrients { if let limit = term.upperLimit { limits[term.id] = limit } }
-        return MealPlan(profile: resolved, flags: assessment.flags.mapValues(\.status), score: solution.score,
+        var plan = MealPlan(profile: resolved, flags: assessment.flags.mapValues(\.status), score: solution.score,
                         upperBound: solution.upperBound, days: days,
                         nutrients: summaries(days: days, supplements: supplements, foodCounted: foodCounted),
                         upperLimits: limits, notes: assessment.notes, shopping: shopping(servings),
                         supplements: profile.supplements, limits: limitSummaries(days),
                         plants: plants(problem: problem, solution: solution))
+        for id in profile.supplements.keys {
+            if let nutrient = knowledge.nutrient(id: id) { plan.supplementNames[id] = [nutrient.name, nutrient.unitSymbol] }
+        }
+        return plan
     }
 
     /// One planned meal or addition, with what it brings and what counts of it.

@@ -2,7 +2,8 @@
 /// days of the week (`Rules/ramp.csv`), as items restricted to those days.
 extension ProblemBuilder {
     /// Whether additions ramp up: asked for (`PlanOptions.ramp`), or a gut symptom was reported
-    /// (`gut` = `yes` in `symptoms.csv`); never without a ramp table.
+    /// (`gut` = `yes` in `symptoms.csv`); never without a ramp table. Only the first week's
+    /// problem ramps (`ProblemBuilder.week`); later weeks have full servings.
     static func rampsUp(knowledge: KnowledgeBase, profile: Profile, options: PlanOptions) -> Bool {
         guard !knowledge.ramp.isEmpty else { return false }
         return options.ramp || knowledge.symptoms.contains { $0.gut && profile.symptoms.contains($0.id) }
@@ -69,7 +70,7 @@ extension ProblemBuilder {
 
     /// The plan's note on the ramp, built from `ramp.csv`; `nil` when additions do not ramp up.
     func rampNote() -> String? {
-        guard Self.rampsUp(knowledge: knowledge, profile: profile, options: options) else { return nil }
+        guard week == 1, Self.rampsUp(knowledge: knowledge, profile: profile, options: options) else { return nil }
         let partial = knowledge.ramp.filter { $0.servings < 1 }
         guard !partial.isEmpty else { return nil }
         let steps = partial.map { step in

@@ -6,6 +6,8 @@ struct ProblemBuilder {
     let profile: Profile
     let assessment: Assessment
     let options: PlanOptions
+    /// 1-based week of the plan this problem is for.
+    let week: Int
     let band: AgeBand
     /// Nutrients in the problem: weighted ones with a target, every one with an upper limit or
     /// a daily limit, and the numerators of energy-share limits.
@@ -44,8 +46,10 @@ struct ProblemBuilder {
     static let mealMaxPerWeek = 2
     static let additionMaxPerWeek = 4
 
-    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions()) {
+    init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions(),
+         week: Int = 1) {
         self.options = options
+        self.week = week
         self.knowledge = knowledge
         self.profile = profile
         self.assessment = assessment
@@ -82,7 +86,7 @@ struct ProblemBuilder {
         }
         self.targets = targets
         let entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment)
-        self.entries = Self.rampsUp(knowledge: knowledge, profile: profile, options: options)
+        self.entries = week == 1 && Self.rampsUp(knowledge: knowledge, profile: profile, options: options)
             ? Self.rampedEntries(entries, steps: knowledge.ramp, knowledge: knowledge, diet: profile.diet) : entries
     }
 
@@ -113,7 +117,9 @@ struct ProblemBuilder {
             !profile.lowFODMAP || portions.allSatisfy { foodsByID[$0.food]?.isLowFODMAP(servings: $0.servings) ?? false }
         }
         var entries: [Entry] = knowledge.meals
-            .filter { meal in meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(meal.portions) }
+            .filter { meal in
+                !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(meal.portions)
+            }
             .map { entry(.meal, $0.id, $0.name, $0.slots, $0.portions) }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
@@ -224,7 +230,8 @@ struct ProblemBuilder {
             }
         }
         return PlanningProblem(energy: profile.energyBand, nutrients: nutrients, items: items, ratioLimits: ratios,
-                               foodCaps: foodCaps(items: items) + rampCaps())
+                               foodCaps: foodCaps(items: items) + rampCaps(),
+                               fixed: options.locks.map { .init(day: $0.day, slot: $0.slot, item: $0.item) })
     }
 
     /// For each preferred food, the weighted nutrients of the rules that prefer it: the flags

@@ -11,9 +11,8 @@ extension MealPlan {
     var supplementSummary: String {
         guard !supplements.isEmpty else { return "" }
         let parts = supplements.keys.sorted(by: JSONValue.keyOrder).map { id -> String in
-            let summary = nutrients.first { $0.id == id }
-            let unit = summary.map { String($0.unit.split(separator: " ").first ?? "") } ?? ""
-            return "\(summary?.name ?? id) \(DecimalText.format(supplements[id] ?? 0, maxFractionDigits: 2)) \(unit)"
+            let label = supplementNames[id] ?? [id, ""]
+            return "\(label.first ?? id) \(DecimalText.format(supplements[id] ?? 0, maxFractionDigits: 2)) \(label.last ?? "")"
         }
         return parts.joined(separator: ", ") + " a day; counted in every day's total and limit"
     }

@@ -285,6 +285,8 @@ public struct MealPlan: Sendable, Equatable, Codable {
     public var shopping: [ShoppingEntry]
     /// Daily supplements by nutrient id, in the nutrient's unit.
     public var supplements: [String: Double]
+    /// Display name and unit of each supplemented nutrient: `iron`: (`Iron`, `mg`).
+    public var supplementNames: [String: [String]] = [:]
     /// Sodium, saturated fat and the other daily limits, day by day.
     public var limits: [LimitSummary]
     public var plants: Plants
