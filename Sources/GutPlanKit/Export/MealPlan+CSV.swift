@@ -10,8 +10,8 @@ extension MealPlan {
     }
 
     /// The plan as RFC 4180 CSV (see `CSVWriter`): a header, then one row per planned item in day
-    /// order, then slot order, and a `supplement` row per day when the person takes any, then a
-    /// `retest` row per reminder after the week (no day; the source in `why`).
+    /// order, then slot order, and a `supplement` row per day when the person takes any. Retest
+    /// reminders are not rows: they are no planned item (text, Markdown and JSON show them).
     /// `foods` reads `oats x1; blueberries x0.5`; `covers` and `why` are `;`-separated. A stress
     /// step has empty `foods`, `kcal` and nutrient cells. Numbers keep four decimals, so a day's
     /// column sums match the JSON (`totals` plus supplements; `counted`) to within 0.001.
@@ -47,15 +47,6 @@ extension MealPlan {
                 cells += [.empty, .empty]
                 writer.append(cells)
             }
-        }
-        // After the week: one `retest` row per reminder, with no day, so day sums are unchanged;
-        // `item_id` is the nutrient, `item` the reminder, `why` the source.
-        for retest in retests {
-            var cells: [CSVWriter.Cell] = [.empty, .empty, .empty, .text("retest"), .text(retest.nutrient),
-                                           .text(sentence(for: retest)), .empty, .empty]
-            cells += Array(repeating: .empty, count: 2 * nutrients.count)
-            cells += [.empty, .text(retest.source)]
-            writer.append(cells)
         }
         return writer.text
     }
