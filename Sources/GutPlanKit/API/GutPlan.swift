@@ -79,6 +79,8 @@ public struct GutPlan: Sendable {
         var first: (problem: PlanningProblem, solution: PlanSolution)?
         var weeks: [MealPlan] = []
         var previousMeals: [String] = []
+        var rampNote: String?
+        var retests: [MealPlan.Retest] = []
         for week in 1...options.weeks {
             var weekProfile = profile
             var weekOptions = options
@@ -95,7 +97,11 @@ public struct GutPlan: Sendable {
             }
             if week == 1 {
                 try beforeSolving(problem)
-                if let message = builder.supplementProblems().first { throw .noPlan("\(Self.describe(profile)): \(message)") }
+                if let message = (builder.supplementProblems() + builder.fodmapProblems()).first {
+                    throw .noPlan("\(Self.describe(profile)): \(message)")
+                }
+                rampNote = builder.rampNote()
+                retests = builder.retests()
             }
             let steps: [StressStep]
             let solution: PlanSolution
@@ -119,6 +125,8 @@ public struct GutPlan: Sendable {
         }
         joined.servings = max(options.servings, 1)
         if let start = options.start { joined = try joined.dated(start: start) }
+        if let rampNote { joined.notes.append(rampNote) }
+        joined.retests = retests
         return Outcome(assessment: assessment, problem: first.problem, solution: first.solution, plan: joined)
     }
 
@@ -155,7 +163,7 @@ public struct GutPlan: Sendable {
     /// The constraints a person chose, to put a planner failure in their terms:
     /// "vegan diet, excluding nuts and soy, 1600–2400 kcal".
     static func describe(_ profile: Profile) -> String {
-        var text = "\(profile.diet.rawValue) diet"
+        var text = "\(profile.diet.rawValue) diet" + (profile.lowFODMAP ? ", low-FODMAP" : "")
         if !profile.exclude.isEmpty {
             let names = profile.exclude
             text += ", excluding " + (names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1])

@@ -204,7 +204,7 @@ extension ProblemBuilder {
         }
         if entry.kind != .meal {
             for slot in entry.slots {
-                for added in assessment.additions[slot] ?? [] where added.food == entry.id && !rules.contains(added.rule) {
+                for added in assessment.additions[slot] ?? [] where added.food == (entry.portions.first?.food ?? entry.id) && !rules.contains(added.rule) {
                     rules.append(added.rule)
                 }
             }

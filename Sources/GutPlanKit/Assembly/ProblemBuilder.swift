@@ -39,6 +39,8 @@ struct ProblemBuilder {
         /// The foods of `portions`, aligned.
         var foods: [Food]
         var absorption: MealAbsorption?
+        /// 1-based days the entry may be planned on (additions ramping up); `nil`: every day.
+        var days: [Int]? = nil
     }
 
     static let mealMaxPerWeek = 2
@@ -83,12 +85,15 @@ struct ProblemBuilder {
                                                     limit: limit)
         }
         self.targets = targets
-        entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
+        let entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
+        self.entries = week == 1 && Self.rampsUp(knowledge: knowledge, profile: profile, options: options)
+            ? Self.rampedEntries(entries, steps: knowledge.ramp, knowledge: knowledge, diet: profile.diet) : entries
     }
 
     /// Meals whose every food fits, then one-serving additions of the foods the rules added (a
     /// food added in both roles is one item in two slots). Items holding a food that a cap
-    /// allows zero of (fish to avoid) are left out.
+    /// allows zero of (fish to avoid) are left out. In the low-FODMAP elimination phase every
+    /// portion must be low-FODMAP at its amount (`Food.isLowFODMAP(servings:)`), additions too.
     static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment,
                                options: PlanOptions) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
@@ -109,8 +114,13 @@ struct ProblemBuilder {
             Entry(kind: kind, id: id, name: name, slots: slots, portions: portions,
                   foods: portions.compactMap { foodsByID[$0.food] }, absorption: absorption(portions))
         }
+        let fodmapFits = { (portions: [Meal.Portion]) -> Bool in
+            !profile.lowFODMAP || portions.allSatisfy { foodsByID[$0.food]?.isLowFODMAP(servings: $0.servings) ?? false }
+        }
         var entries: [Entry] = knowledge.meals
-            .filter { meal in !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } }
+            .filter { meal in
+                !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(meal.portions)
+            }
             .compactMap { meal -> Entry? in
                 let slots = meal.slots.filter { slot in
                     guard let limit = options.maxMinutes[slot] else { return true }
@@ -122,7 +132,8 @@ struct ProblemBuilder {
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
             for (food, _) in assessment.additions[slot] ?? [] {
-                guard allowed(food), let item = foodsByID[food], item.tags.contains(tag) else { continue }
+                guard allowed(food), let item = foodsByID[food], item.tags.contains(tag),
+                      fodmapFits([Meal.Portion(food: food, servings: 1)]) else { continue }
                 if let index = additionIndex[food] {
                     entries[index].slots.append(slot)
                 } else {
@@ -209,7 +220,7 @@ struct ProblemBuilder {
                 maxPerWeek: entry.kind == .meal ? Self.mealMaxPerWeek : Self.additionMaxPerWeek,
                 noConsecutiveDays: entry.kind == .meal, amounts: amounts, preference: 0,
                 counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.sorted(),
-                preferredFor: reported.map(\.id).filter { nutrients.contains($0) })
+                preferredFor: reported.map(\.id).filter { nutrients.contains($0) }, days: entry.days)
         }
         let nutrients = terms.map { term in
             let target = targets[term.id].map(\.target)
@@ -227,7 +238,7 @@ struct ProblemBuilder {
             }
         }
         return PlanningProblem(energy: profile.energyBand, nutrients: nutrients, items: items, ratioLimits: ratios,
-                               foodCaps: foodCaps(items: items),
+                               foodCaps: foodCaps(items: items) + rampCaps(),
                                fixed: options.locks.map { .init(day: $0.day, slot: $0.slot, item: $0.item) })
     }
 

@@ -9,4 +9,6 @@ public enum Fact: Sendable, Hashable {
     case diet(Diet)
     case sex(Sex)
     case age(Int)
+    /// The person asked for the low-FODMAP elimination phase.
+    case lowFODMAP
 }

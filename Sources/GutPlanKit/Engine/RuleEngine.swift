@@ -98,6 +98,8 @@ extension RuleEngine {
             switch condition {
             case .always:
                 return .yes([])
+            case .lowFODMAP:
+                return fact(profile.lowFODMAP, .lowFODMAP)
             case .flagged(let nutrient, let status):
                 guard let flag = assessment.flags[nutrient.name], status == nil || flag.status == status else {
                     return .no

@@ -167,6 +167,7 @@ public struct Explanation: Sendable {
         case .diet(let diet): return "diet \(diet.rawValue)"
         case .sex(let sex): return "sex \(sex.rawValue)"
         case .age(let age): return "age \(age)"
+        case .lowFODMAP: return "the low-FODMAP elimination phase (--low-fodmap)"
         }
     }
 

@@ -10,7 +10,8 @@ extension MealPlan {
     }
 
     /// The plan as RFC 4180 CSV (see `CSVWriter`): a header, then one row per planned item in day
-    /// order, then slot order, and a `supplement` row per day when the person takes any.
+    /// order, then slot order, and a `supplement` row per day when the person takes any. Retest
+    /// reminders are not rows: they are no planned item (text, Markdown and JSON show them).
     /// `foods` reads `oats x1; blueberries x0.5`; `covers` and `why` are `;`-separated. A stress
     /// step has empty `foods`, `kcal` and nutrient cells. Numbers keep four decimals, so a day's
     /// column sums match the JSON (`totals` plus supplements; `counted`) to within 0.001.

@@ -1,10 +1,9 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients` (the ids
-    /// of the nutrients `coverage` reports, in report order), `upper_limits`, `limits`, `notes`,
-    /// `shopping`, `disclaimer`); every map keyed by nutrient or food id is sorted by key. Each
-    /// day has `totals` (eaten from food), `counted` (what counts: absorbed food plus
-    /// supplements) and `limits` (each daily limit's value).
+    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients`,
+    /// `upper_limits`, `limits`, `notes`, `retests`, `shopping`, `disclaimer`); every map keyed by nutrient
+    /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
+    /// counts: absorbed food plus supplements) and `limits` (each daily limit's value).
     ///
     /// Numbers keep six decimals (trimmed). Day `totals` are the plan's own totals; the CSV export
     /// rounds per-item amounts to four decimals, so a spreadsheet sum of a day's rows differs from
@@ -17,31 +16,46 @@ extension MealPlan {
             ("upper_bound", .number(upperBound)),
             ("start", start.map(JSONValue.string) ?? .null),
             ("servings", .number(Double(servings))),
-            ("weeks", .array(weeks.map { week in
-                .object(ordered: [("week", .number(Double(week.week))), ("score", .number(week.score)),
-                                  ("upper_bound", .number(week.upperBound)),
-                                  ("plants", .object(ordered: [("count", .number(Double(week.plants.count))),
-                                                               ("bound", .number(Double(week.plants.bound)))]))])
-            })),
-            ("plants", .object(ordered: [
-                ("count", .number(Double(plants.count))), ("value", .number(Double(plants.value))),
-                ("bound", .number(Double(plants.bound))), ("cap", .number(Double(plants.cap))),
-                ("foods", .array(plants.foods.map(JSONValue.string))),
-            ])),
+            ("weeks", .array(weeks.map(Self.weekJSON))),
+            ("plants", plantsJSON),
             ("supplements", .object(sorting: supplements.mapValues { .number($0) })),
             ("days", .array(days.indices.map(dayJSON))),
             ("coverage", .object(sorting: Dictionary(nutrients.map { ($0.id, $0.jsonValue) }, uniquingKeysWith: { a, _ in a }))),
             ("nutrients", .array(nutrients.map { .string($0.id) })),
             ("upper_limits", .object(sorting: upperLimits.mapValues { .number($0) })),
-            ("limits", .array(limits.map { limit in
-                .object(ordered: [("id", .string(limit.id)), ("name", .string(limit.name)), ("unit", .string(limit.unit)),
-                                  ("max", .number(limit.max)), ("days", .array(limit.days.map { .number($0) })),
-                                  ("source", .string(limit.source))])
-            })),
+            ("limits", .array(limits.map(Self.limitJSON))),
             ("notes", .array(notes.map(JSONValue.string))),
+            ("retests", .array(retests.map(Self.retestJSON))),
             ("shopping", .array(shopping.map(\.jsonValue))),
             ("disclaimer", .string(MealPlan.disclaimer)),
         ])
+    }
+
+    static func weekJSON(_ week: WeekSummary) -> JSONValue {
+        .object(ordered: [("week", .number(Double(week.week))), ("score", .number(week.score)),
+                          ("upper_bound", .number(week.upperBound)),
+                          ("plants", .object(ordered: [("count", .number(Double(week.plants.count))),
+                                                       ("bound", .number(Double(week.plants.bound)))]))])
+    }
+
+    var plantsJSON: JSONValue {
+        .object(ordered: [
+            ("count", .number(Double(plants.count))), ("value", .number(Double(plants.value))),
+            ("bound", .number(Double(plants.bound))), ("cap", .number(Double(plants.cap))),
+            ("foods", .array(plants.foods.map(JSONValue.string))),
+        ])
+    }
+
+    static func limitJSON(_ limit: LimitSummary) -> JSONValue {
+        .object(ordered: [("id", .string(limit.id)), ("name", .string(limit.name)), ("unit", .string(limit.unit)),
+                          ("max", .number(limit.max)), ("days", .array(limit.days.map { .number($0) })),
+                          ("source", .string(limit.source))])
+    }
+
+    static func retestJSON(_ retest: Retest) -> JSONValue {
+        .object(ordered: [("nutrient", .string(retest.nutrient)), ("test", .string(retest.test)),
+                          ("after", .string(retest.after)), ("date", retest.date.map(JSONValue.string) ?? .null),
+                          ("source", .string(retest.source))])
     }
 
     /// The plan as JSON text with a trailing newline.
@@ -56,6 +70,7 @@ extension MealPlan {
             ("age", .number(Double(profile.age))),
             ("diet", .string(profile.diet.rawValue)),
             ("exclude", .array(profile.exclude.map(JSONValue.string))),
+            ("low_fodmap", .bool(profile.lowFODMAP)),
             ("energy", .object(ordered: [("min", .number(band.lowerBound)), ("max", .number(band.upperBound))])),
             ("confirmed", .array(profile.confirmed.sorted(by: JSONValue.keyOrder).map(JSONValue.string))),
             ("suspected", .array(profile.suspected.sorted(by: JSONValue.keyOrder).map(JSONValue.string))),

@@ -61,6 +61,10 @@ extension MealPlan {
             out += ["", "## Notes", ""]
             out += notes.map { "- " + MealPlan.markdownInline($0) }
         }
+        if !retests.isEmpty {
+            out += ["", "## After the week: when to retest", ""]
+            out += retests.map { "- " + MealPlan.markdownInline(sentence(for: $0)) + " Source: " + MealPlan.markdownInline($0.source) }
+        }
         if !shopping.isEmpty {
             out += ["", "## Shopping list", "", "| Food | Servings | Grams |", "|---|--:|--:|"]
             for entry in shopping {

@@ -4,7 +4,7 @@ extension MealPlan {
 
     /// The week as plain text for a terminal or a file: header (profile, flags, score and bound),
     /// each day's meals, additions and stress step, a coverage table (nutrient × day, % of target,
-    /// with a bar and the weekly mean), notes, a shopping list and the disclaimer.
+    /// with a bar and the weekly mean), notes, when to retest, a shopping list and the disclaimer.
     ///
     /// No line is wider than `width` columns (at least `minimumTextWidth`); long names wrap.
     /// ANSI colour only when `useColor` is set; the caller decides (a terminal, `NO_COLOR` unset).
@@ -31,6 +31,14 @@ extension MealPlan {
             out.append("")
             out.append(style.bold("Notes"))
             for note in notes { out += TextLayout.wrap(note, width: width, first: "- ", rest: "  ") }
+        }
+        if !retests.isEmpty {
+            out.append("")
+            out.append(style.bold("After the week: when to retest"))
+            for retest in retests {
+                out += TextLayout.wrap(sentence(for: retest), width: width, first: "- ", rest: "  ")
+                out += TextLayout.wrap("Source: " + retest.source, width: width, first: "  ", rest: "  ").map(style.dim)
+            }
         }
         if !shopping.isEmpty {
             out.append("")

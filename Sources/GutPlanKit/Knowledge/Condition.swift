@@ -15,6 +15,8 @@ public indirect enum Condition: Sendable, Equatable {
     case sex(Sex)
     /// `age OP N`.
     case age(Comparison, Double)
+    /// `low-fodmap`: the person asked for the low-FODMAP elimination phase (`Profile.lowFODMAP`).
+    case lowFODMAP
     case not(Condition)
     /// `a and b and c`: every term holds. The terms of one chain, flat and in written order
     /// (n-ary, so a long chain is a long array, never a deep tree); a parenthesised group is

@@ -27,6 +27,10 @@ public struct KnowledgeBase: Sendable {
     public var shoppingInfo: [ShoppingInfo] = []
     /// How a cook measures each food (`units.csv`).
     public var units: [HouseholdUnit] = []
+    /// When to retest each confirmed deficiency (`retests.csv`); empty: no reminders.
+    public var retests: [RetestGuidance] = []
+    /// How additions ramp up over the first week (`ramp.csv`); empty: full servings from day 1.
+    public var ramp: [RampStep] = []
 
     public init(nutrients: [Nutrient], foods: [Food], meals: [Meal], steps: [StressStep],
                 symptoms: [Symptom], labTests: [LabTest], rules: [Rule],

@@ -28,7 +28,8 @@ extension KnowledgeBase {
     public static let requiredFiles = ["nutrients.csv", "foods.csv", "meals.csv", "steps.csv", "symptoms.csv", "labs.csv"]
     /// Data files a rule directory may hold; without one, its feature is off (`rules check` warns).
     public static let optionalFiles = ["energy.csv", "supplements.csv", "limits.csv", "caps.csv", "absorption.csv",
-                                       "methods.csv", "shopping.csv", "units.csv"]
+                                       "methods.csv", "shopping.csv", "units.csv",
+                                               "retests.csv", "ramp.csv"]
 
     /// Loads a rule directory; see `loadResult(directory:)`.
     public static func load(directory: String) -> (knowledge: KnowledgeBase?, diagnostics: [Diagnostic]) {

@@ -51,11 +51,12 @@ struct KnowledgeLoader {
     }
 
     /// One table, or `nil` when the file is absent (optional) or unreadable as CSV.
-    private mutating func table(_ name: String, _ columns: [String], exactly: Bool = false) -> CSVTable? {
+    private mutating func table(_ name: String, _ columns: [String], optional: [String] = [],
+                                exactly: Bool = false) -> CSVTable? {
         guard let data = contents[name] else { return nil }
         let read = CSVTable.read(data, path: KnowledgeBase.join(directory, name),
                                  columns: exactly ? .exactly(columns)
-                                     : .named(required: columns, optional: [], ignoringCase: false, allowingOthers: false))
+                                     : .named(required: columns, optional: optional, ignoringCase: false, allowingOthers: false))
         diagnostics += read.diagnostics
         if read.table == nil { allTablesRead = false }
         return read.table
@@ -74,7 +75,7 @@ struct KnowledgeLoader {
             if foodsTable == nil { diagnostics.removeAll { $0.message.hasPrefix("unknown food") && $0.location?.path == t.path } }
         }
         if let t = table("steps.csv", StressStep.csvColumns) { kb.steps = StressStep.load(t, into: &diagnostics) }
-        if let t = table("symptoms.csv", Symptom.csvColumns) { kb.symptoms = Symptom.load(t, into: &diagnostics) }
+        if let t = table("symptoms.csv", Symptom.csvColumns, optional: Symptom.optionalColumns) { kb.symptoms = Symptom.load(t, into: &diagnostics) }
         if let t = table("labs.csv", LabTest.csvColumns) { kb.labTests = LabTest.load(t, into: &diagnostics) }
         if let t = table("energy.csv", EnergyNeed.csvColumns) { kb.energyNeeds = EnergyNeed.load(t, into: &diagnostics) }
         if let t = table("supplements.csv", SupplementCount.csvColumns) {
@@ -90,6 +91,10 @@ struct KnowledgeLoader {
         if let t = table("methods.csv", Recipe.csvColumns) { kb.recipes = Recipe.load(t, meals: kb.meals, into: &diagnostics) }
         if let t = table("shopping.csv", ShoppingInfo.csvColumns) { kb.shoppingInfo = ShoppingInfo.load(t, foods: kb.foods, into: &diagnostics) }
         if let t = table("units.csv", HouseholdUnit.csvColumns) { kb.units = HouseholdUnit.load(t, foods: kb.foods, into: &diagnostics) }
+        if let t = table("retests.csv", RetestGuidance.csvColumns) {
+            kb.retests = RetestGuidance.load(t, nutrients: kb.nutrients, into: &diagnostics)
+        }
+        if let t = table("ramp.csv", RampStep.csvColumns) { kb.ramp = RampStep.load(t, into: &diagnostics) }
         for name in KnowledgeBase.optionalFiles where contents[name] == nil {
             diagnostics.append(Diagnostic(.warning, "no \(name) in \(directory): \(Self.featureOff[name] ?? "its feature is off")", at: nil))
         }
@@ -105,6 +110,8 @@ struct KnowledgeLoader {
         "methods.csv": "meals have no method or times, and --max-minutes cannot filter",
         "shopping.csv": "the shopping list has no aisles or shop units",
         "units.csv": "ingredients are shown in grams only",
+        "retests.csv": "no retest reminders after the week",
+        "ramp.csv": "fermented and prebiotic additions are full servings from day 1",
     ]
 
     private func sourceLine(_ location: SourceLocation) -> String? {

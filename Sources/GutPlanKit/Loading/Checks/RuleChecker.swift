@@ -118,7 +118,7 @@ public struct RuleChecker {
     /// Checks the names in one leaf of a condition.
     private mutating func checkReference(_ atom: Condition) {
         switch atom {
-        case .always, .sex, .age, .not, .and, .or:
+        case .always, .sex, .age, .lowFODMAP, .not, .and, .or:
             break
         case .flagged(let n, _):
             expect(n, in: nutrientIDs, kind: "nutrient")
@@ -195,6 +195,7 @@ public struct RuleChecker {
                 case .diet(let d): return "(diet \(d.name))"
                 case .sex(let s): return "(sex \(s.rawValue))"
                 case .age(let op, let v): return "(age \(op.rawValue) \(v))"
+                case .lowFODMAP: return "low-fodmap"
                 default: return "always"
                 }
             },

@@ -5,6 +5,7 @@ enum Keyword: String, CaseIterable, Sendable {
     case rule, set, weight, priority, when, then
     // Conditions.
     case and, or, not, always, flagged, confirmed, suspected, lab, symptom, diet, sex, female, male, age
+    case lowFODMAP = "low-fodmap"
     // Actions.
     case flag, target, prefer, add, fermented, prebiotic, step, note, avoid
 
@@ -19,7 +20,8 @@ enum Keyword: String, CaseIterable, Sendable {
     }
 
     /// The words that start a condition's atom (`not` and `(` also start a condition).
-    static let conditionStarts: [Keyword] = [.always, .flagged, .confirmed, .suspected, .lab, .symptom, .diet, .sex, .age]
+    static let conditionStarts: [Keyword] = [.always, .flagged, .confirmed, .suspected, .lab, .symptom, .diet, .sex, .age,
+                                             .lowFODMAP]
 
     /// The words that start an action.
     static let actions: [Keyword] = [.flag, .target, .prefer, .add, .step, .note, .avoid]

@@ -64,7 +64,8 @@ extension RuleFileParser {
     ///      | "symptom" name
     ///      | "diet" name
     ///      | "sex" ( "female" | "male" )
-    ///      | "age" comparison number ;
+    ///      | "age" comparison number
+    ///      | "low-fodmap" ;
     mutating func parseAtom() -> Condition? {
         guard case .word(let keyword) = token.kind else {
             return fail(expected: RuleFileParser.conditionStarts)
@@ -73,6 +74,9 @@ extension RuleFileParser {
         case "always":
             advance()
             return .always
+        case "low-fodmap":
+            advance()
+            return .lowFODMAP
         case "flagged", "confirmed", "suspected":
             advance()
             guard let nutrient = parseReference(expected: "a nutrient after '\(keyword)'") else { return nil }

@@ -3,6 +3,8 @@ import Foundation
 /// Reading `Rules/symptoms.csv`.
 extension Symptom {
     public static let csvColumns = ["id", "name", "aliases"]
+    /// Columns a symptoms file may leave out: `gut` (`yes`, `no` or empty for no).
+    static let optionalColumns = ["gut"]
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [Symptom] {
         var symptoms: [Symptom] = []
@@ -14,8 +16,17 @@ extension Symptom {
             let aliases = table.list("aliases", in: row)
             names.claim([id] + aliases, by: id, at: table.field("aliases", in: row)?.location ?? row.location,
                         table: table, into: &diagnostics)
+            var gut = false
+            if let cell = table.field("gut", in: row) {
+                switch cell.text.trimmedBlanks {
+                case "yes": gut = true
+                case "no", "": gut = false
+                default:
+                    diagnostics.append(table.diagnostic(.error, "gut '\(cell.text)' is not one of yes, no", at: cell.location))
+                }
+            }
             guard diagnostics.count == before else { continue }
-            symptoms.append(Symptom(id: id, name: table.text("name", in: row), aliases: aliases))
+            symptoms.append(Symptom(id: id, name: table.text("name", in: row), aliases: aliases, gut: gut))
         }
         return symptoms
     }
