@@ -28,6 +28,7 @@ var sizes = [125, 500, 1000, 2000, 5000]
 var runs = 3
 var problemFiles: [String] = []
 var skipDefaultRules = false
+var jsonOutput = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--sizes", let list = arguments.popFirst() {
@@ -43,6 +44,9 @@ while let argument = arguments.popFirst() {
         skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {
         problemFiles.append(path)
+    } else if argument == "--json" {
+        // With --problem: one JSON line per problem with the plan, for external checks.
+        jsonOutput = true
     }
 }
 
@@ -55,10 +59,32 @@ for path in problemFiles {
     let start = clock.now
     var solution: PlanSolution?
     var failure = ""
-    do { solution = try Planner().solve(problem) } catch { failure = " (no plan: \(error.message))" }
+    do { solution = try Planner().solve(problem) } catch {
+        failure = error.isInternal ? " (INTERNAL: \(error.message))" : " (no plan: \(error.message))"
+    }
     let elapsed = clock.now - start
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") \(fixed(ms, 1)) ms\(failure)")
+    if jsonOutput {
+        // Hand-written JSON (ids are slugs; quotes and backslashes are escaped anyway).
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        func num(_ x: Double) -> String { String(format: "%.15g", x) }
+        var members = ["\"problem\": \(quoted(path))", "\"ms\": \(num(ms))"]
+        if let solution {
+            let days = solution.days.map { day in "[" + day.map { quoted(problem.items[$0].id) }.joined(separator: ", ") + "]" }
+            members += ["\"score\": \(num(solution.score))", "\"bound\": \(num(solution.upperBound))",
+                        "\"plants\": \(solution.plants)", "\"plants_bound\": \(solution.plantsBound)",
+                        "\"preferred_days\": \(solution.preferredDays)", "\"distinct_meals\": \(solution.distinctMeals)",
+                        "\"reference\": \(num(solution.scoreReference))", "\"days\": [" + days.joined(separator: ", ") + "]"]
+        } else {
+            members.append("\"failure\": \(quoted(failure))")
+        }
+        print("{" + members.joined(separator: ", ") + "}")
+        continue
+    }
+    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") "
+          + "plants \(solution.map { "\($0.plants)/\($0.plantsBound)" } ?? "-") \(fixed(ms, 1)) ms\(failure)")
 }
 if !problemFiles.isEmpty { exit(0) }
 

@@ -271,4 +271,24 @@ extension PlannerModel {
         }
         return true
     }
+
+    /// The week's objective key; empty days count nothing.
+    func weekKey(_ days: [[Int]]) -> WeekKey {
+        var score = 0.0
+        var seenSpecies = [Bool](repeating: false, count: speciesCount)
+        var plants = 0
+        var seenMeal = [Bool](repeating: false, count: itemCount)
+        var meals = 0
+        var covered = [Int](repeating: -1, count: preferredNames.count)
+        var preferredDays = 0
+        for (d, day) in days.enumerated() where !day.isEmpty {
+            score += dayScore(day)
+            for (s, i) in day.enumerated() {
+                for k in species[i] where !seenSpecies[k] { seenSpecies[k] = true; plants += 1 }
+                for k in preferred[i] where covered[k] != d { covered[k] = d; preferredDays += 1 }
+                if mealSlot[s] && !seenMeal[i] { seenMeal[i] = true; meals += 1 }
+            }
+        }
+        return WeekKey(score: score, plants: min(plantsCap, plants), preferred: preferredDays, meals: meals)
+    }
 }

@@ -20,6 +20,8 @@ struct PlannerRun {
     var upperBound = Double.infinity
     /// `days × best single day`: no week's total day score is higher.
     var ceiling = Double.infinity
+    /// True when the tie-break stage examined every week at or above its floor.
+    var tieBreaksExact = false
 
     init(problem: PlanningProblem, model: PlannerModel, configuration: PlannerConfiguration, seed: UInt64) {
         self.problem = problem
@@ -110,9 +112,20 @@ struct PlannerRun {
     mutating func fallbacks() {
         for order in orders.dropFirst() where open() { consider(search.construct(dayOrder: order, penalty: nil)) }
         if best == nil {
-            for round in 1...4 {
-                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) / Double(max(1, model.cap[$0])) }
-                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: scarcity))
+            // Scarcity: an item costs more the fewer uses it has, and the more of a weekly food
+            // cap it takes; days with fixed items (the most constrained) go first.
+            let U = model.limitCount
+            let share = (0..<model.itemCount).map { i in
+                model.weekly.indices.reduce(0.0) { total, c in
+                    model.weekly[c].isFinite ? total + model.limited[i * U + model.capRow[c]] / max(1, model.weekly[c]) : total
+                }
+            }
+            let locked = (0..<model.days).filter { d in model.locks[d].contains { $0 != nil } }
+            for round in 1...6 {
+                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) * (1 / Double(max(1, model.cap[$0])) + share[$0]) }
+                let shuffled = rng.shuffled(Array(0..<model.days))
+                let order = round % 2 == 1 ? locked + shuffled.filter { !locked.contains($0) } : shuffled
+                consider(search.construct(dayOrder: order, penalty: scarcity))
                 if best != nil { break }
             }
         }
@@ -123,9 +136,11 @@ struct PlannerRun {
         }
         if open() {
             let enumeration = WeekEnumeration(model: model)
-            if let patterns = enumeration.patterns(),
-               let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey.score) {
-                consider(.success(exact))
+            if let patterns = enumeration.patterns() {
+                let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey.score)
+                if let week = exact.week { consider(.success(week)) }
+                // A finished enumeration proves the best week optimal (the bound becomes its score).
+                if exact.complete, best != nil, model.objectiveCount > 0 { upperBound = min(upperBound, bestKey.score / D) }
             }
         }
     }
@@ -170,6 +185,15 @@ struct PlannerRun {
                                                        budget: configuration.tieBreakBudget) {
             let k = search.key(built)
             if k.isBetter(than: currentKey, floor: floor) { current = built; currentKey = k }
+        }
+        // Small problems: exact enumeration of every week at or above the floor.
+        var enumeration = WeekEnumeration(model: model)
+        enumeration.nodeBudget = configuration.tieBreakNodes
+        if let patterns = enumeration.patterns() {
+            let exact = enumeration.searchTieBreaks(patterns: patterns, floor: floor, incumbent: currentKey,
+                                                    key: model.weekKey)
+            if let week = exact.week { current = week; currentKey = search.key(week) }
+            if exact.complete { tieBreaksExact = true; return current }
         }
         return search.improveTieBreaks(current, floor: floor, rounds: configuration.tieBreakRounds,
                                        budget: configuration.tieBreakBudget, workLimit: limit)
