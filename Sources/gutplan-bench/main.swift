@@ -76,7 +76,7 @@ for path in problemFiles {
             members += ["\"score\": \(num(solution.score))", "\"bound\": \(num(solution.upperBound))",
                         "\"plants\": \(solution.plants)", "\"plants_bound\": \(solution.plantsBound)",
                         "\"preferred_days\": \(solution.preferredDays)", "\"distinct_meals\": \(solution.distinctMeals)",
-                        "\"reference\": \(num(solution.scoreReference))", "\"days\": [" + days.joined(separator: ", ") + "]"]
+                        "\"reference\": \(num(solution.scoreReference))", "\"best_score\": \(num(solution.bestScore))", "\"days\": [" + days.joined(separator: ", ") + "]"]
         } else {
             members.append("\"failure\": \(quoted(failure))")
         }
@@ -89,8 +89,8 @@ for path in problemFiles {
 if !problemFiles.isEmpty { exit(0) }
 
 if !skipDefaultRules { DefaultRulesBenchmark.run(runs: max(runs, 5)) }
-print("Synthetic catalogues (14 weighted nutrients, 3 upper limits), median of \(runs) runs")
-print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8),
+print("Synthetic catalogues (14 weighted nutrients, 3 upper limits, 1 ratio limit, 2 food caps, plants), median of \(runs) runs")
+print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8), pad("plants", 7), pad("bound", 6),
        pad("ms", 9), pad("peak MB", 8), "  check"].joined(separator: " "))
 let planner = Planner()
 for meals in sizes {
@@ -119,6 +119,7 @@ for meals in sizes {
     let check = violations.isEmpty ? "ok" : "VIOLATIONS: \(violations.joined(separator: "; "))"
     print([pad(String(meals), 6), pad(String(SyntheticCatalogue.weightedNutrients), 5),
            pad(fixed(solution.score, 5), 9), pad(fixed(solution.upperBound, 5), 9),
-           pad(fixed(100 * solution.gap, 3), 8), pad(fixed(median, 1), 9),
+           pad(fixed(100 * solution.gap, 3), 8), pad(String(solution.plants), 7), pad(String(solution.plantsBound), 6),
+           pad(fixed(median, 1), 9),
            pad(fixed(peakMemoryMB(), 1), 8), "  \(check)"].joined(separator: " "))
 }

@@ -291,4 +291,19 @@ extension PlannerModel {
         }
         return WeekKey(score: score, plants: min(plantsCap, plants), preferred: preferredDays, meals: meals)
     }
+
+    /// Whether a whole day meets the energy band and every limit row at its daily value.
+    func isFeasibleDay(_ day: [Int]) -> Bool {
+        let eps = PlanningProblem.feasibilityEpsilon
+        guard Set(day).count == day.count else { return false }
+        var energy = 0.0
+        for i in day { energy += kcal[i] }
+        if energy < energyLow - eps || energy > energyHigh + eps { return false }
+        for u in 0..<limitCount {
+            var total = 0.0
+            for i in day { total += limited[i * limitCount + u] }
+            if total > limits[u] + eps { return false }
+        }
+        return true
+    }
 }

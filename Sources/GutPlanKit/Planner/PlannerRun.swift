@@ -95,16 +95,40 @@ struct PlannerRun {
             pool = Planner.primalPool(model: model, size: configuration.poolSize, extra: outcome.patterns)
             search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: pool)
         }
+        // The relaxation ignores locks, so its patterns rarely fit a day with fixed items: add
+        // such days, priced by the multipliers, and the master's patterns with the locks put in.
+        let locked = lockedPatterns(from: outcome.patterns + outcome.generated, penalty: outcome.multipliers)
         if let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
-            .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
+            .search(patterns: outcome.patterns + outcome.generated + locked + (best?.days ?? []), incumbent: -1) {
             consider(.success(patterned))
         }
         if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
         if open() && model.itemCount <= configuration.smallCatalogue,
            let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget)
-            .run(seeds: outcome.generated + (best?.days ?? [])) {
+            .run(seeds: outcome.generated + locked + (best?.days ?? [])) {
             consider(.success(dived))
         }
+    }
+
+    /// Days that hold the fixed items of some day: the best day with them (with and without the
+    /// multipliers) and every pattern with the fixed items put in place, where the day still fits.
+    func lockedPatterns(from patterns: [[Int]], penalty: [Double]) -> [[Int]] {
+        var result: [[Int]] = []
+        for d in 0..<model.days where model.locks[d].contains(where: { $0 != nil }) {
+            let blocked = (0..<model.itemCount).map { model.cap[$0] <= 0 || !model.isAllowed($0, day: d) }
+            let candidates = model.candidates.indices.map { s in model.locks[d][s].map { [$0] } ?? model.candidates[s] }
+            for weights in [penalty, nil] {
+                let day = solver.solve(DayQuery(penalty: weights, blocked: blocked, budget: configuration.boundBudget,
+                                                candidates: candidates))
+                if let items = day.items, !result.contains(items) { result.append(items) }
+            }
+            for pattern in patterns {
+                var day = pattern
+                for (s, lock) in model.locks[d].enumerated() { if let i = lock { day[s] = i } }
+                if day != pattern, model.isFeasibleDay(day), model.fits(day, day: d), !result.contains(day) { result.append(day) }
+            }
+        }
+        return result
     }
 
     /// Stage 4: the other day orders, scarcity penalties when the greedy runs out of items, the
