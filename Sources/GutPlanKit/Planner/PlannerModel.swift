@@ -50,6 +50,8 @@ struct PlannerModel: Sendable {
     let allowed: [Bool]
     /// `locks[d][s]`: the item fixed in slot s of day d, if any.
     let locks: [[Int?]]
+    /// True when some item has restricted days or some item is fixed (days then differ).
+    let daysDiffer: Bool
     /// Candidate item indices per slot (problem slot order), ascending.
     let candidates: [[Int]]
     /// `f({i}) − f(∅)`: the item's own gain over the supplements alone.
@@ -178,6 +180,7 @@ struct PlannerModel: Sendable {
             locks[lock.day - 1][s] = i
         }
         self.locks = locks
+        daysDiffer = !problem.fixed.isEmpty || problem.items.contains { $0.days != nil }
         energyLow = problem.energy.lowerBound
         energyHigh = problem.energy.upperBound
 
@@ -224,6 +227,7 @@ struct PlannerModel: Sendable {
 
     /// Whether a whole day (problem slot order) respects day d's allowed days and locks.
     func fits(_ pattern: [Int], day d: Int) -> Bool {
+        guard daysDiffer else { return true }
         for (s, i) in pattern.enumerated() {
             if !isAllowed(i, day: d) { return false }
             if let lock = locks[d][s], lock != i { return false }
@@ -266,7 +270,7 @@ extension PlannerModel {
         if let previous {
             for i in pattern where noConsecutive[i] && previous.contains(i) { return false }
         }
-        for c in weekly.indices where weekly[c].isFinite {
+        for c in 0..<capUsed.count where weekly[c].isFinite {
             if capUsed[c] + capUse(c, pattern) > weekly[c] + PlanningProblem.feasibilityEpsilon { return false }
         }
         return true
