@@ -30,6 +30,7 @@ var sizes = [125, 500, 1000, 2000, 5000]
 var runs = 3
 var problemFiles: [String] = []
 var skipDefaultRules = false
+var jsonOutput = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--sizes", let list = arguments.popFirst() {
@@ -50,6 +51,9 @@ while let argument = arguments.popFirst() {
         skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {
         problemFiles.append(path)
+    } else if argument == "--json" {
+        // With --problem: one JSON line per problem with the plan, for external checks.
+        jsonOutput = true
     }
 }
 
@@ -62,16 +66,38 @@ for path in problemFiles {
     let start = clock.now
     var solution: PlanSolution?
     var failure = ""
-    do { solution = try Planner().solve(problem) } catch { failure = " (no plan: \(error.message))" }
+    do { solution = try Planner().solve(problem) } catch {
+        failure = error.isInternal ? " (INTERNAL: \(error.message))" : " (no plan: \(error.message))"
+    }
     let elapsed = clock.now - start
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") \(fixed(ms, 1)) ms\(failure)")
+    if jsonOutput {
+        // Hand-written JSON (ids are slugs; quotes and backslashes are escaped anyway).
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        func num(_ x: Double) -> String { String(format: "%.15g", x) }
+        var members = ["\"problem\": \(quoted(path))", "\"ms\": \(num(ms))"]
+        if let solution {
+            let days = solution.days.map { day in "[" + day.map { quoted(problem.items[$0].id) }.joined(separator: ", ") + "]" }
+            members += ["\"score\": \(num(solution.score))", "\"bound\": \(num(solution.upperBound))",
+                        "\"plants\": \(solution.plants)", "\"plants_bound\": \(solution.plantsBound)",
+                        "\"preferred_days\": \(solution.preferredDays)", "\"distinct_meals\": \(solution.distinctMeals)",
+                        "\"reference\": \(num(solution.scoreReference))", "\"best_score\": \(num(solution.bestScore))", "\"days\": [" + days.joined(separator: ", ") + "]"]
+        } else {
+            members.append("\"failure\": \(quoted(failure))")
+        }
+        print("{" + members.joined(separator: ", ") + "}")
+        continue
+    }
+    print("\(path): score \(solution.map { fixed($0.score, 5) } ?? "-") bound \(solution.map { fixed($0.upperBound, 5) } ?? "-") "
+          + "plants \(solution.map { "\($0.plants)/\($0.plantsBound)" } ?? "-") \(fixed(ms, 1)) ms\(failure)")
 }
 if !problemFiles.isEmpty { exit(0) }
 
 if !skipDefaultRules { DefaultRulesBenchmark.run(runs: max(runs, 5)) }
-print("Synthetic catalogues (14 weighted nutrients, 3 upper limits), median of \(runs) runs")
-print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8),
+print("Synthetic catalogues (14 weighted nutrients, 3 upper limits, 1 ratio limit, 2 food caps, plants), median of \(runs) runs")
+print([pad("meals", 6), pad("nutr", 5), pad("score", 9), pad("bound", 9), pad("gap %", 8), pad("plants", 7), pad("bound", 6),
        pad("ms", 9), pad("peak MB", 8), "  check"].joined(separator: " "))
 let planner = Planner()
 for meals in sizes {
@@ -100,6 +126,7 @@ for meals in sizes {
     let check = violations.isEmpty ? "ok" : "VIOLATIONS: \(violations.joined(separator: "; "))"
     print([pad(String(meals), 6), pad(String(SyntheticCatalogue.weightedNutrients), 5),
            pad(fixed(solution.score, 5), 9), pad(fixed(solution.upperBound, 5), 9),
-           pad(fixed(100 * solution.gap, 3), 8), pad(fixed(median, 1), 9),
+           pad(fixed(100 * solution.gap, 3), 8), pad(String(solution.plants), 7), pad(String(solution.plantsBound), 6),
+           pad(fixed(median, 1), 9),
            pad(fixed(peakMemoryMB(), 1), 8), "  \(check)"].joined(separator: " "))
 }

@@ -75,6 +75,7 @@ struct PlannerTests {
             #expect(solution.score <= solution.upperBound + 1e-9)
             #expect(solution.upperBound <= 1 + 1e-12)
         } catch {
+            #expect(!error.isInternal, "\(error.message)")
             #expect(!error.message.isEmpty)
         }
     }
@@ -91,6 +92,7 @@ struct PlannerTests {
             #expect(solution.score <= optimum + 1e-9)
             #expect(solution.upperBound >= optimum - 1e-9)
         } catch let failure as PlanningFailure {
+            #expect(!failure.isInternal, "\(failure.message)")
             #expect(exact == nil, "planner failed (\(failure.message)) but a plan exists")
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GutPlanKit
 
@@ -31,6 +32,59 @@ import Testing
 
     @Test func roundTripsThroughTheReader() throws {
         #expect(try PlanningProblem(json: problem.json()) == problem)
+    }
+
+    /// Every issue-9 field, written and read back.
+    var full: PlanningProblem {
+        var full = problem
+        full.nutrients[0].supplement = 2.5
+        full.items[0].counted = [1.05, 0.000000123]
+        full.items[0].plants = ["oat", "blueberry"]
+        full.items[0].preferredFor = ["zinc"]
+        full.items[1].days = [1, 3, 5]
+        full.ratioLimits = [.init(id: "retinol-share", numerator: "retinol", denominator: "energy", max: 0.5)]
+        full.foodCaps = [.init(id: "egg", maxPerDay: 2, maxPerWeek: 7, amounts: ["oat-bowl": 1]),
+                         .init(id: "fish", maxPerDay: nil, maxPerWeek: 3, amounts: [:])]
+        full.plantsCap = 25
+        full.scoreTolerance = 0.01
+        full.fixed = [.init(day: 2, slot: .fermented, item: "kefir")]
+        return full
+    }
+
+    @Test func writesTheIssueNineKeys() throws {
+        let json = try JSONValue(parsing: full.json())
+        #expect(json["supplements"] == .object(ordered: [("zinc", 2.5)]))
+        #expect(json["ratio_limits"]?[0] == .object(ordered: [("id", "retinol-share"), ("numerator", "retinol"), ("denominator", "energy"), ("max", 0.5)]))
+        #expect(json["food_caps"]?[0] == .object(ordered: [("id", "egg"), ("max_per_day", 2), ("max_per_week", 7), ("amounts", .object(ordered: [("oat-bowl", 1)]))]))
+        #expect(json["food_caps"]?[1]?["max_per_day"] == .null)
+        #expect(json["plants"] == .object(ordered: [("cap", 25), ("items", .object(ordered: [("oat-bowl", ["oat", "blueberry"])]))]))
+        #expect(json["objective"] == ["score", "plants", "preferred_days", "distinct_meals"])
+        #expect(json["score_tolerance"] == 0.01)
+        #expect(json["fixed"] == [.object(ordered: [("day", 2), ("slot", "fermented"), ("item", "kefir")])])
+        #expect(json["items"]?[0]?["counted"]?["zinc"] == 1.05)
+        #expect(json["items"]?[1]?["counted"]?["zinc"] == 1)
+        #expect(json["items"]?[0]?["preferred_for"] == ["zinc"])
+        #expect(json["items"]?[0]?["days"] == nil)
+        #expect(json["items"]?[1]?["days"] == [1, 3, 5])
+        #expect(try PlanningProblem(json: full.json()) == full)
+    }
+
+    @Test(arguments: [
+        ("\"days\": 7,", "\"days\": 1e300,"),
+        ("\"days\": 7,", "\"days\": 7.5,"),
+        ("\"max_per_week\": 2,", "\"max_per_week\": 1e19,"),
+        ("\"max_per_week\": 7", "\"max_per_week\": 1e19"),
+        ("\"kcal\": 420.5,", "\"kcal\": 1e999,"),
+        ("\"day\": 2,", "\"day\": 9,"),
+        ("\"cap\": 25,", "\"cap\": -1,"),
+        ("\"score_tolerance\": 0.01,", "\"score_tolerance\": 2,"),
+        ("\"days\": [", "\"days\": [0, "),
+    ])
+    func rejectsAbsurdNumbers(original: String, replacement: String) throws {
+        let text = full.json()
+        #expect(text.contains(original), "fixture text changed: \(original)")
+        let broken = text.replacingOccurrences(of: original, with: replacement)
+        #expect(throws: GutPlanError.self) { try PlanningProblem(json: broken) }
     }
 
     @Test func rejectsWhatIsNotAProblem() {

@@ -17,9 +17,12 @@ public struct PlanSolution: Sendable, Equatable {
     /// The score the tie-break stage measured its tolerance from: the proven upper bound when the
     /// best week found was within `scoreTolerance` of it, otherwise the best score found.
     public var scoreReference: Double
+    /// The best score the score stage found, before the tie-break stage may trade up to
+    /// `scoreTolerance` of it for plants, preferred days and distinct meals (`score ≤ bestScore`).
+    public var bestScore: Double
 
     public init(days: [[Int]], score: Double, upperBound: Double, plants: Int = 0, plantsBound: Int = 0,
-                preferredDays: Int = 0, distinctMeals: Int = 0, scoreReference: Double? = nil) {
+                preferredDays: Int = 0, distinctMeals: Int = 0, scoreReference: Double? = nil, bestScore: Double? = nil) {
         self.days = days
         self.score = score
         self.upperBound = upperBound
@@ -28,6 +31,7 @@ public struct PlanSolution: Sendable, Equatable {
         self.preferredDays = preferredDays
         self.distinctMeals = distinctMeals
         self.scoreReference = scoreReference ?? score
+        self.bestScore = bestScore ?? score
     }
 
     /// `upperBound - score`, the most the plan can be short of the optimum.

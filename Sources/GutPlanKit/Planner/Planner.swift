@@ -40,8 +40,10 @@ public struct Planner: Sendable {
         }
         let reference = run.scoreReference()
         let week = run.tieBreaks(scored, reference: reference)
-        return try Self.verify(problem: problem, week: week.days, upperBound: run.upperBound,
-                               plantsBound: run.plantsBound(), reference: reference)
+        var solution = try Self.verify(problem: problem, week: week.days, upperBound: run.upperBound,
+                                       plantsBound: run.plantsBound(), reference: reference)
+        solution.bestScore = max(solution.score, scoredValue)
+        return solution
     }
 
     /// Problems no search can start on.

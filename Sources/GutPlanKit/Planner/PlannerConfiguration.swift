@@ -31,4 +31,6 @@ struct PlannerConfiguration: Sendable {
     var tieBreakBudget = 100_000
     /// Total day-search work after which the tie-break stage stops (counted from its start).
     var tieBreakWork = 4_000_000
+    /// Nodes of the exact tie-break enumeration on small problems (few feasible days).
+    var tieBreakNodes = 300_000
 }

@@ -50,6 +50,8 @@ struct PlannerModel: Sendable {
     let allowed: [Bool]
     /// `locks[d][s]`: the item fixed in slot s of day d, if any.
     let locks: [[Int?]]
+    /// True when some item has restricted days or some item is fixed (days then differ).
+    let daysDiffer: Bool
     /// Candidate item indices per slot (problem slot order), ascending.
     let candidates: [[Int]]
     /// `f({i}) − f(∅)`: the item's own gain over the supplements alone.
@@ -178,6 +180,7 @@ struct PlannerModel: Sendable {
             locks[lock.day - 1][s] = i
         }
         self.locks = locks
+        daysDiffer = !problem.fixed.isEmpty || problem.items.contains { $0.days != nil }
         energyLow = problem.energy.lowerBound
         energyHigh = problem.energy.upperBound
 
@@ -224,6 +227,7 @@ struct PlannerModel: Sendable {
 
     /// Whether a whole day (problem slot order) respects day d's allowed days and locks.
     func fits(_ pattern: [Int], day d: Int) -> Bool {
+        guard daysDiffer else { return true }
         for (s, i) in pattern.enumerated() {
             if !isAllowed(i, day: d) { return false }
             if let lock = locks[d][s], lock != i { return false }
@@ -266,8 +270,43 @@ extension PlannerModel {
         if let previous {
             for i in pattern where noConsecutive[i] && previous.contains(i) { return false }
         }
-        for c in weekly.indices where weekly[c].isFinite {
+        for c in 0..<capUsed.count where weekly[c].isFinite {
             if capUsed[c] + capUse(c, pattern) > weekly[c] + PlanningProblem.feasibilityEpsilon { return false }
+        }
+        return true
+    }
+
+    /// The week's objective key; empty days count nothing.
+    func weekKey(_ days: [[Int]]) -> WeekKey {
+        var score = 0.0
+        var seenSpecies = [Bool](repeating: false, count: speciesCount)
+        var plants = 0
+        var seenMeal = [Bool](repeating: false, count: itemCount)
+        var meals = 0
+        var covered = [Int](repeating: -1, count: preferredNames.count)
+        var preferredDays = 0
+        for (d, day) in days.enumerated() where !day.isEmpty {
+            score += dayScore(day)
+            for (s, i) in day.enumerated() {
+                for k in species[i] where !seenSpecies[k] { seenSpecies[k] = true; plants += 1 }
+                for k in preferred[i] where covered[k] != d { covered[k] = d; preferredDays += 1 }
+                if mealSlot[s] && !seenMeal[i] { seenMeal[i] = true; meals += 1 }
+            }
+        }
+        return WeekKey(score: score, plants: min(plantsCap, plants), preferred: preferredDays, meals: meals)
+    }
+
+    /// Whether a whole day meets the energy band and every limit row at its daily value.
+    func isFeasibleDay(_ day: [Int]) -> Bool {
+        let eps = PlanningProblem.feasibilityEpsilon
+        guard Set(day).count == day.count else { return false }
+        var energy = 0.0
+        for i in day { energy += kcal[i] }
+        if energy < energyLow - eps || energy > energyHigh + eps { return false }
+        for u in 0..<limitCount {
+            var total = 0.0
+            for i in day { total += limited[i * limitCount + u] }
+            if total > limits[u] + eps { return false }
         }
         return true
     }

@@ -20,6 +20,8 @@ struct PlannerRun {
     var upperBound = Double.infinity
     /// `days × best single day`: no week's total day score is higher.
     var ceiling = Double.infinity
+    /// True when the tie-break stage examined every week at or above its floor.
+    var tieBreaksExact = false
 
     init(problem: PlanningProblem, model: PlannerModel, configuration: PlannerConfiguration, seed: UInt64) {
         self.problem = problem
@@ -93,16 +95,40 @@ struct PlannerRun {
             pool = Planner.primalPool(model: model, size: configuration.poolSize, extra: outcome.patterns)
             search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: pool)
         }
+        // The relaxation ignores locks, so its patterns rarely fit a day with fixed items: add
+        // such days, priced by the multipliers, and the master's patterns with the locks put in.
+        let locked = lockedPatterns(from: outcome.patterns + outcome.generated, penalty: outcome.multipliers)
         if let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
-            .search(patterns: outcome.patterns + outcome.generated + (best?.days ?? []), incumbent: -1) {
+            .search(patterns: outcome.patterns + outcome.generated + locked + (best?.days ?? []), incumbent: -1) {
             consider(.success(patterned))
         }
         if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
         if open() && model.itemCount <= configuration.smallCatalogue,
            let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget)
-            .run(seeds: outcome.generated + (best?.days ?? [])) {
+            .run(seeds: outcome.generated + locked + (best?.days ?? [])) {
             consider(.success(dived))
         }
+    }
+
+    /// Days that hold the fixed items of some day: the best day with them (with and without the
+    /// multipliers) and every pattern with the fixed items put in place, where the day still fits.
+    func lockedPatterns(from patterns: [[Int]], penalty: [Double]) -> [[Int]] {
+        var result: [[Int]] = []
+        for d in 0..<model.days where model.locks[d].contains(where: { $0 != nil }) {
+            let blocked = (0..<model.itemCount).map { model.cap[$0] <= 0 || !model.isAllowed($0, day: d) }
+            let candidates = model.candidates.indices.map { s in model.locks[d][s].map { [$0] } ?? model.candidates[s] }
+            for weights in [penalty, nil] {
+                let day = solver.solve(DayQuery(penalty: weights, blocked: blocked, budget: configuration.boundBudget,
+                                                candidates: candidates))
+                if let items = day.items, !result.contains(items) { result.append(items) }
+            }
+            for pattern in patterns {
+                var day = pattern
+                for (s, lock) in model.locks[d].enumerated() { if let i = lock { day[s] = i } }
+                if day != pattern, model.isFeasibleDay(day), model.fits(day, day: d), !result.contains(day) { result.append(day) }
+            }
+        }
+        return result
     }
 
     /// Stage 4: the other day orders, scarcity penalties when the greedy runs out of items, the
@@ -110,9 +136,20 @@ struct PlannerRun {
     mutating func fallbacks() {
         for order in orders.dropFirst() where open() { consider(search.construct(dayOrder: order, penalty: nil)) }
         if best == nil {
-            for round in 1...4 {
-                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) / Double(max(1, model.cap[$0])) }
-                consider(search.construct(dayOrder: rng.shuffled(Array(0..<model.days)), penalty: scarcity))
+            // Scarcity: an item costs more the fewer uses it has, and the more of a weekly food
+            // cap it takes; days with fixed items (the most constrained) go first.
+            let U = model.limitCount
+            let share = (0..<model.itemCount).map { i in
+                model.weekly.indices.reduce(0.0) { total, c in
+                    model.weekly[c].isFinite ? total + model.limited[i * U + model.capRow[c]] / max(1, model.weekly[c]) : total
+                }
+            }
+            let locked = (0..<model.days).filter { d in model.locks[d].contains { $0 != nil } }
+            for round in 1...6 {
+                let scarcity = (0..<model.itemCount).map { 0.05 * Double(round) * (1 / Double(max(1, model.cap[$0])) + share[$0]) }
+                let shuffled = rng.shuffled(Array(0..<model.days))
+                let order = round % 2 == 1 ? locked + shuffled.filter { !locked.contains($0) } : shuffled
+                consider(search.construct(dayOrder: order, penalty: scarcity))
                 if best != nil { break }
             }
         }
@@ -123,9 +160,11 @@ struct PlannerRun {
         }
         if open() {
             let enumeration = WeekEnumeration(model: model)
-            if let patterns = enumeration.patterns(),
-               let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey.score) {
-                consider(.success(exact))
+            if let patterns = enumeration.patterns() {
+                let exact = enumeration.search(patterns: patterns, incumbent: best == nil ? nil : bestKey.score)
+                if let week = exact.week { consider(.success(week)) }
+                // A finished enumeration proves the best week optimal (the bound becomes its score).
+                if exact.complete, best != nil, model.objectiveCount > 0 { upperBound = min(upperBound, bestKey.score / D) }
             }
         }
     }
@@ -170,6 +209,15 @@ struct PlannerRun {
                                                        budget: configuration.tieBreakBudget) {
             let k = search.key(built)
             if k.isBetter(than: currentKey, floor: floor) { current = built; currentKey = k }
+        }
+        // Small problems: exact enumeration of every week at or above the floor.
+        var enumeration = WeekEnumeration(model: model)
+        enumeration.nodeBudget = configuration.tieBreakNodes
+        if let patterns = enumeration.patterns() {
+            let exact = enumeration.searchTieBreaks(patterns: patterns, floor: floor, incumbent: currentKey,
+                                                    key: model.weekKey)
+            if let week = exact.week { current = week; currentKey = search.key(week) }
+            if exact.complete { tieBreaksExact = true; return current }
         }
         return search.improveTieBreaks(current, floor: floor, rounds: configuration.tieBreakRounds,
                                        budget: configuration.tieBreakBudget, workLimit: limit)

@@ -1,13 +1,19 @@
 /// The optimisation problem the planner solves, independent of where it came from.
-/// It is exactly what `--emit-problem` writes, so an external MILP solver can check a plan.
+/// It is exactly what `--emit-problem` writes, so an external MILP solver can check a plan
+/// (docs/PROBLEM.md gives the JSON keys and the exact MILP).
 ///
 /// Choose, for each of `days` days, one item for each slot in `slots`, so that
-/// - every item is used at most `maxPerWeek` times, and never on two consecutive days when
-///   `noConsecutiveDays` is set;
+/// - every item is used at most `maxPerWeek` times, only on its `days`, and never on two
+///   consecutive days when `noConsecutiveDays` is set; every `fixed` item is in its day and slot;
 /// - each day's energy (sum of `kcal`) lies within `energy`;
-/// - each day's total of every nutrient with an `upperLimit` stays at or below it;
-/// maximising `score = Σn wn · (1/days) Σd min(1, a(n,d) / t(n)) / Σn wn` over nutrients with
-/// weight > 0 and a target. Ties go to more `preference`, then to more distinct items.
+/// - each day's eaten total plus supplement of every nutrient with an `upperLimit` stays at or
+///   below it, and every ratio limit and daily food cap holds; weekly food caps hold over the week;
+/// maximising lexicographically
+/// 1. `score = Σn wn · (1/days) Σd min(1, (sn + counted(n,d)) / t(n)) / Σn wn` over nutrients with
+///    weight > 0 and a target;
+/// 2. among weeks with score ≥ best − `scoreTolerance`: `plants = min(plantsCap, distinct species)`;
+/// 3. preferred days (Σ over weighted nutrients of the days with an item preferred for it);
+/// 4. distinct items in the meal slots.
 public struct PlanningProblem: Sendable, Equatable {
     /// A nutrient of the objective (weight > 0) or with an upper limit, or both.
     public struct NutrientTerm: Sendable, Equatable {
@@ -43,7 +49,8 @@ public struct PlanningProblem: Sendable, Equatable {
         public var noConsecutiveDays: Bool
         /// Amount of each nutrient, aligned with `PlanningProblem.nutrients` (0 where unknown).
         public var amounts: [Double]
-        /// Tie-break: servings of foods the fired rules prefer.
+        /// Servings of foods the fired rules prefer. Informational only: no longer part of the
+        /// objective (`preferredFor` is); still written to and read from the problem JSON.
         public var preference: Double
         /// Amount of each nutrient that the score counts (what is absorbed), aligned with
         /// `nutrients`; `nil` means "the same as `amounts`". Upper limits always use `amounts`.

@@ -46,8 +46,9 @@ struct WeekEnumeration {
     }
 
     /// The best week over `patterns` by total day score, if it beats `incumbent` (a total day
-    /// score), or nil.
-    func search(patterns: [[Int]], incumbent: Double?) -> WeekState? {
+    /// score), or nil. `complete` is true when the search finished within `nodeBudget`: then no
+    /// week scores more than the answer (or the incumbent, when the answer is nil).
+    func search(patterns: [[Int]], incumbent: Double?) -> (week: WeekState?, complete: Bool) {
         let D = model.days
         let values = patterns.map { model.dayScore($0) }
         let top = values.first ?? 0
@@ -57,6 +58,7 @@ struct WeekEnumeration {
         var bestScore = incumbent ?? -.infinity
         var best: [Int]?
         var nodes = 0
+        var complete = true
         func go(_ d: Int, _ score: Double) {
             if d == D {
                 if score > bestScore + 1e-9 { bestScore = score; best = chosen }
@@ -64,7 +66,7 @@ struct WeekEnumeration {
             }
             for (p, pattern) in patterns.enumerated() {
                 nodes += 1
-                if nodes > nodeBudget { return }
+                if nodes > nodeBudget { complete = false; return }
                 if score + values[p] + Double(D - d - 1) * top <= bestScore + 1e-9 { break }
                 let previous = d > 0 ? patterns[chosen[d - 1]] : nil
                 guard model.canAdd(pattern, day: d, counts: counts, capUsed: capUsed, previous: previous) else { continue }
@@ -78,7 +80,49 @@ struct WeekEnumeration {
             }
         }
         go(0, 0)
-        guard let best else { return nil }
-        return WeekState(days: best.map { patterns[$0] }, itemCount: model.itemCount)
+        return (best.map { WeekState(days: $0.map { patterns[$0] }, itemCount: model.itemCount) }, complete)
+    }
+
+    /// The best week over `patterns` by the tie-breaks (plants, preferred days, distinct meals,
+    /// then score) among weeks whose total day score is at least `floor`. `complete` is true when
+    /// every week was examined within `nodeBudget`: the answer is then the exact optimum.
+    func searchTieBreaks(patterns: [[Int]], floor: Double, incumbent: WeekKey, key: ([[Int]]) -> WeekKey)
+        -> (week: WeekState?, complete: Bool) {
+        let D = model.days
+        let values = patterns.map { model.dayScore($0) }
+        let top = values.first ?? 0
+        var counts = [Int](repeating: 0, count: model.itemCount)
+        var capUsed = [Double](repeating: 0, count: model.weekly.count)
+        var chosen = [Int](repeating: -1, count: D)
+        var bestKey = incumbent
+        var best: [Int]?
+        var week = [[Int]](repeating: [], count: D)
+        var nodes = 0
+        var complete = true
+        func go(_ d: Int, _ score: Double) {
+            if d == D {
+                for e in 0..<D { week[e] = patterns[chosen[e]] }
+                let k = key(week)
+                if k.isBetter(than: bestKey, floor: floor) { bestKey = k; best = chosen }
+                return
+            }
+            for (p, pattern) in patterns.enumerated() {
+                nodes += 1
+                if nodes > nodeBudget { complete = false; return }
+                if score + values[p] + Double(D - d - 1) * top < floor - 1e-9 { break }
+                let previous = d > 0 ? patterns[chosen[d - 1]] : nil
+                guard model.canAdd(pattern, day: d, counts: counts, capUsed: capUsed, previous: previous) else { continue }
+                for i in pattern { counts[i] += 1 }
+                for c in capUsed.indices { capUsed[c] += model.capUse(c, pattern) }
+                chosen[d] = p
+                go(d + 1, score + values[p])
+                for i in pattern { counts[i] -= 1 }
+                for c in capUsed.indices { capUsed[c] -= model.capUse(c, pattern) }
+                chosen[d] = -1
+                if !complete { return }
+            }
+        }
+        go(0, 0)
+        return (best.map { WeekState(days: $0.map { patterns[$0] }, itemCount: model.itemCount) }, complete)
     }
 }

@@ -57,23 +57,7 @@ struct WeekSearch {
     /// Optional per-slot candidate restriction for the primal search.
     let candidates: [[Int]]?
 
-    func key(_ state: WeekState) -> WeekKey {
-        var score = 0.0
-        var species = Set<Int>()
-        var preferred = 0
-        var meals = Set<Int>()
-        for day in state.days where !day.isEmpty {
-            score += model.dayScore(day)
-            var covered = Set<Int>()
-            for (s, i) in day.enumerated() {
-                species.formUnion(model.species[i])
-                covered.formUnion(model.preferred[i])
-                if model.mealSlot[s] { meals.insert(i) }
-            }
-            preferred += covered.count
-        }
-        return WeekKey(score: score, plants: min(model.plantsCap, species.count), preferred: preferred, meals: meals.count)
-    }
+    func key(_ state: WeekState) -> WeekKey { model.weekKey(state.days) }
 
     /// Fixed items of unassigned days other than `d`: they hold a use (and cap amounts) already.
     private func reserved(_ state: WeekState, except d: Int) -> [Int] {
