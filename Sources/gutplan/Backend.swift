@@ -43,10 +43,15 @@ enum Backend {
     static func prepare(_ request: PlanRequest, interactive: Bool, command: String,
                         context: CommandContext) throws(CLIError) -> (GutPlan, PlanRequest) {
         let gutplan = try load(request.rulesPath, context: context)
+        var request = request
+        if let path = request.profilePath {
+            let client = try library { () throws(GutPlanError) in try gutplan.readProfile(at: path) }
+            request = request.merged(over: client)
+        }
         if interactive || (request.input.isEmpty && context.stdinIsTerminal) {
             return (gutplan, try Interactive.ask(starting: request, gutplan: gutplan, context: context))
         }
-        guard !request.input.isEmpty else { throw CLIError.usage(nothingFlagged(command)) }
+        guard !request.input.isEmpty || !request.inlineLabs.isEmpty else { throw CLIError.usage(nothingFlagged(command)) }
         return (gutplan, request)
     }
 
@@ -70,7 +75,8 @@ enum Backend {
         var writeFailure: CLIError?
         let result: Result<GutPlan.Outcome, GutPlanError>
         do throws(GutPlanError) {
-            let profile = try gutplan.resolve(request.input)
+            var profile = try gutplan.resolve(request.input)
+            profile.labs += request.inlineLabs
             var options = request.options
             options.seed = request.seed ?? options.seed
             result = .success(try gutplan.plan(profile, options: options) { (problem: PlanningProblem) throws(GutPlanError) in

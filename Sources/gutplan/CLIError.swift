@@ -17,12 +17,14 @@ enum CLIError: Error, Sendable, Equatable {
     case brokenPipe
     /// A failure the library reported.
     case library(GutPlanError)
+    /// The command already reported what went wrong (a batch summary); exit with this code.
+    case exit(Int32)
 
     /// The message without the `gutplan: error: ` prefix (empty for `.brokenPipe`).
     var message: String {
         switch self {
         case .usage(let text), .cannotRead(let text), .cannotWrite(let text), .ioError(let text): return text
-        case .brokenPipe: return ""
+        case .brokenPipe, .exit: return ""
         case .library(let error): return error.message
         }
     }

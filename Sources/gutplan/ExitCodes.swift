@@ -31,6 +31,7 @@ enum ExitCodes {
         case .cannotWrite: return cannotWrite
         case .ioError: return ioError
         case .brokenPipe: return brokenPipe
+        case .exit(let code): return code
         case .library(let error):
             switch error {
             case .invalidRequest: return usage
@@ -46,7 +47,7 @@ enum ExitCodes {
     static func report(_ error: CLIError, command: String?, context: CommandContext) -> Int32 {
         func line(_ text: String) { context.writeError(TerminalText.safe(text.clipped(to: messageLimit, keepEnd: true)) + "\n") }
         switch error {
-        case .brokenPipe:
+        case .brokenPipe, .exit:
             break
         case .library(.badData(let diagnostics)):
             for diagnostic in diagnostics.prefix(diagnosticLimit) { line(diagnostic.rendered) }

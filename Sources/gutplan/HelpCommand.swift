@@ -21,7 +21,7 @@ enum HelpCommand {
 
     static var commands: [Entry] {
         [entry(PlanCommand.self), entry(ExplainCommand.self), entry(RulesCheckCommand.self), entry(NutrientsCommand.self),
-         SwapCommand.entry]
+         SwapCommand.entry, BatchCommand.entry]
     }
 
     static var overview: String {

@@ -136,7 +136,7 @@ enum PlanCommand: Subcommand {
         let text: String
         do {
             text = try render(outcome, knowledge: gutplan.knowledge, output: output, width: width, useColor: useColor,
-                              mealTimes: completed.options.mealTimes)
+                              mealTimes: completed.options.mealTimes, clientName: completed.clientName)
         } catch {
             throw CLIError.library(error)
         }
@@ -151,7 +151,7 @@ enum PlanCommand: Subcommand {
     }
 
     static func render(_ outcome: GutPlan.Outcome, knowledge: KnowledgeBase, output: Output, width: Int, useColor: Bool,
-                       mealTimes: [Slot: String]) throws(GutPlanError) -> String {
+                       mealTimes: [Slot: String], clientName: String? = nil) throws(GutPlanError) -> String {
         let plan = outcome.plan
         switch output.format {
         case "json": return plan.json()
@@ -159,7 +159,7 @@ enum PlanCommand: Subcommand {
         case "markdown": return plan.markdown()
         case "html":
             let details = Explanation(knowledge: knowledge, assessment: outcome.assessment, plan: plan)
-                .reportDetails(client: output.client)
+                .reportDetails(client: output.client ?? clientName)
             return plan.html(details: details)
         case "ics": return try plan.ics(mealTimes: mealTimes)
         default: return plan.text(width: width, useColor: useColor, brief: output.brief)

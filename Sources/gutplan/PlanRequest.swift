@@ -11,6 +11,14 @@ struct PlanRequest: Sendable, Equatable {
     var seed: UInt64?
     /// Scheduling and layout: start date, weeks, servings, meal times, time limits, locks, ramp.
     var options = PlanOptions()
+    /// `--profile FILE`: a client profile; options given on the command line override it.
+    var profilePath: String?
+    /// Lab values written inside the profile file.
+    var inlineLabs: [LabResult] = []
+    /// The client's name from the profile (for the report).
+    var clientName: String?
+    /// The options given on the command line, by long name.
+    var given: Set<String> = []
 
     /// Options shared by `plan` and `explain`.
     static let inputOptions: [OptionSpec] = [
@@ -28,6 +36,7 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-bowl,liver)."),
         OptionSpec("low-fodmap", help: "The low-FODMAP elimination phase: every food low-FODMAP at its serving."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
+        OptionSpec("profile", value: "FILE", help: "A client profile (*.profile, see docs/PROFILES.md); options given here override it."),
         OptionSpec("start", value: "DATE", help: "Date of day 1, YYYY-MM-DD: days get dates and real weekday names (needed for --format ics)."),
         OptionSpec("weeks", value: "N", help: "Plan N consecutive weeks, 1 to 12 (default 1); no meal repeats from the week before."),
         OptionSpec("servings", value: "N", help: "People at the table, 1 to 50: scales ingredients and shopping (nutrition stays one person's)."),
@@ -59,6 +68,9 @@ struct PlanRequest: Sendable, Equatable {
         options.maxMinutes = try check("max-minutes", Validate.maxMinutes) ?? [:]
         options.locks = try check("lock", Validate.locks) ?? []
         options.ramp = arguments.has("ramp")
+        profilePath = try check("profile", Validate.path)
+        given = Set(Self.inputOptions.map(\.name).filter { arguments.has($0) })
+        if arguments.has("seed") { given.insert("seed") }
         input.sex = try check("sex", Validate.sex) ?? input.sex
         input.age = try check("age", Validate.age) ?? input.age
         input.diet = try check("diet", Validate.diet) ?? input.diet
@@ -78,6 +90,39 @@ struct PlanRequest: Sendable, Equatable {
     }
 
     init() {}
+
+    /// The client profile with every option given on the command line laid over it.
+    func merged(over client: ClientProfile) -> PlanRequest {
+        var merged = self
+        merged.input = client.input
+        merged.options = client.options
+        merged.inlineLabs = client.labs
+        merged.clientName = client.name
+        func take(_ option: String, _ apply: (inout PlanRequest) -> Void) { if given.contains(option) { apply(&merged) } }
+        take("confirmed") { $0.input.confirmed = input.confirmed }
+        take("suspected") { $0.input.suspected = input.suspected }
+        take("symptoms") { $0.input.symptoms = input.symptoms }
+        take("labs") { $0.input.labs = input.labs; $0.inlineLabs = [] }
+        take("sex") { $0.input.sex = input.sex }
+        take("age") { $0.input.age = input.age }
+        take("diet") { $0.input.diet = input.diet }
+        take("exclude") { $0.input.exclude = input.exclude }
+        take("avoid") { $0.input.exclude = input.exclude }
+        take("kcal") { $0.input.energy = input.energy }
+        take("activity") { $0.input.activity = input.activity }
+        take("supplements") { $0.input.supplements = input.supplements }
+        take("low-fodmap") { $0.input.lowFODMAP = input.lowFODMAP }
+        take("start") { $0.options.start = options.start }
+        take("weeks") { $0.options.weeks = options.weeks }
+        take("servings") { $0.options.servings = options.servings }
+        take("meal-times") { $0.options.mealTimes = options.mealTimes }
+        take("max-minutes") { $0.options.maxMinutes = options.maxMinutes }
+        take("lock") { $0.options.locks = options.locks }
+        take("ramp") { $0.options.ramp = options.ramp }
+        take("seed") { $0.options.seed = options.seed }
+        merged.input.suspected = PlanRequest.withoutConfirmed(merged.input.suspected, confirmed: merged.input.confirmed)
+        return merged
+    }
 }
 
 /// Validators shared by options and interactive answers; each throws a `Prompter.Rejection`

@@ -14,7 +14,7 @@ extension BatchPlanner {
             self.render = render
         }
 
-        public static let json = Format(name: "json", fileExtension: "json") { outcome, _ in outcome.plan.json() + "\n" }
+        public static let json = Format(name: "json", fileExtension: "json") { outcome, _ in outcome.plan.json() }
         public static let csv = Format(name: "csv", fileExtension: "csv") { outcome, _ in outcome.plan.csv() }
         public static let markdown = Format(name: "markdown", fileExtension: "md") { outcome, _ in outcome.plan.markdown() }
     }
