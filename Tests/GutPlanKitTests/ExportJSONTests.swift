@@ -5,8 +5,9 @@ import Testing
     let plan = PlanFixture.plan()
     let json = try JSONValue(parsing: plan.json())
     guard case .object(let top) = json else { Issue.record("not an object"); return }
-    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "plants", "supplements", "days", "coverage",
-                               "nutrients", "upper_limits", "limits", "notes", "shopping", "disclaimer"])
+    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "start", "servings", "weeks", "plants",
+                               "supplements", "days", "coverage", "nutrients", "upper_limits", "limits", "notes", "retests",
+                               "shopping", "disclaimer"])
     #expect(json["plants"]?["count"] == 31)
     #expect(json["plants"]?["value"] == 30)
     #expect(json["plants"]?["bound"] == 30)

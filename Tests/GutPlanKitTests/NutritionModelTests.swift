@@ -56,11 +56,11 @@ import Testing
 
     @Test func energyBandsFollowTheDietaryGuidelines() throws {
         let kb = try loaded().knowledge
-        #expect(kb.energyBand(sex: .female, age: 75, activity: nil) == 1600...2000)
+        #expect(kb.energyBand(sex: .female, age: 75, activity: nil) == 1400...2000)
         #expect(kb.energyBand(sex: .female, age: 35, activity: .moderate) == 1800...2200)
         #expect(kb.energyBand(sex: .male, age: 19, activity: .active) == 2800...3200)
         #expect(kb.energyBand(sex: .male, age: 66, activity: .sedentary) == 1800...2200)
-        #expect(kb.energyBand(sex: .male, age: 90, activity: nil) == 2000...2400)
+        #expect(kb.energyBand(sex: .male, age: 90, activity: nil) == 1800...2400)
     }
 
     // MARK: Supplements

@@ -263,6 +263,7 @@ public struct MealPlan: Sendable, Equatable, Codable {
 
         /// "2 apples (364 g)", "738 g", "1.25 l": what to buy, with the weight when the unit is not grams.
         public var quantityText: String {
+            if quantity == 0 && boughtGrams == 0 { return "\(Int(grams.rounded())) g" }
             let amount = quantity == quantity.rounded() ? String(Int(quantity)) : String(quantity)
             if unit == "g" || unit.isEmpty { return "\(amount) g" }
             return "\(amount) \(unit) (\(Int(boughtGrams.rounded())) g)"
