@@ -11,7 +11,8 @@ import Testing
         #expect(!result.stdout.hasPrefix("\u{FEFF}"))
         let records = try #require(E2E.csvRecords(result.stdout), "not RFC 4180")
         #expect(records.first == ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal",
-                                  "vitamin_d_ug", "vitamin_b12_ug", "zinc_mg", "covers", "why"])
+                                  "vitamin_d_ug", "vitamin_d_ug_counted", "vitamin_b12_ug", "vitamin_b12_ug_counted",
+                                  "zinc_mg", "zinc_mg_counted", "covers", "why"])
         let rows = records.dropFirst()
         #expect(rows.count == 49)
         #expect(rows.allSatisfy { $0.count == 13 })

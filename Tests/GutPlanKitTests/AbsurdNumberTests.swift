@@ -40,8 +40,8 @@ import Testing
     @Test func hugeNumbersInDataFilesAreLocatedErrors() {
         let foods = """
         \(Fixture.foodsHeader)
-        kale,Kale,11233,USDA SR,1 cup,67,,1e300,,,,,,,,,,,,,,,
-        oysters,Oysters,15169,USDA SR,3 oz,1000001,shellfish,,,,,,,,,,,,,,,,
+        kale,Kale,11233,USDA SR,1 cup,67,,1e300,,,,,,,,,,,,,,,,,,,,,,,,,,
+        oysters,Oysters,15169,USDA SR,3 oz,1000001,shellfish,,,,,,,,,,,,,,,,,,,,,,,,,,,
         """
         Fixture.withMini(["foods.csv": foods, "meals.csv": "id,name,slots,foods\n", "gut.rules": ""]) { dir in
             let result = KnowledgeBase.loadResult(directory: dir)

@@ -43,7 +43,7 @@ func errors(_ result: KnowledgeBase.LoadResult, in dir: String) -> [String] {
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
         #expect(result.failure == nil)
         let kb = try #require(result.knowledge)
-        #expect(kb.nutrients.count == 17)
+        #expect(kb.nutrients.count == 19)
         #expect(kb.foods.map(\.id) == ["oysters", "kale", "yogurt", "garlic", "kefir"])
         let oysters = try #require(kb.food(id: "oysters"))
         #expect(oysters.ndb == "15169")
@@ -158,9 +158,9 @@ func errors(_ result: KnowledgeBase.LoadResult, in dir: String) -> [String] {
             #expect(errors(result, in: dir) == [
                 "nutrients.csv:10:14: measure 'zinc_ug' is not a foods.csv column or tag:TAG (did you mean 'zinc_mg'?)",
                 "nutrients.csv:11:21: unit of magnesium must be 'mg', not 'g'",
-                "nutrients.csv:18:1: unknown nutrient id 'vitamin-k' (did you mean 'vitamin-a'?)",
-                "nutrients.csv:18:24: measure names unknown tag 'leafy'",
-                "nutrients.csv:18:47: reference_intake must be 'yes' or 'no', not 'maybe'",
+                "nutrients.csv:20:1: unknown nutrient id 'vitamin-k' (did you mean 'vitamin-a'?)",
+                "nutrients.csv:20:24: measure names unknown tag 'leafy'",
+                "nutrients.csv:20:47: reference_intake must be 'yes' or 'no', not 'maybe'",
                 "nutrients.csv:1:1: missing nutrient 'energy'",
                 "gut.rules:3:16: unknown nutrient 'zinc'",
             ])

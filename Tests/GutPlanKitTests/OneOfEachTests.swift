@@ -14,7 +14,7 @@ import Testing
         }
         #expect(RuleFileParser.actionKeywords == "an action (flag, target, prefer, add, step, note or avoid)")
         #expect(RuleFileParser.conditionStarts
-                == "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, not or '(')")
+                == "a condition (always, flagged, confirmed, suspected, lab, symptom, diet, sex, age, low-fodmap, not or '(')")
         #expect(Keyword.actions.allSatisfy { RuleFileParser.isActionKeyword($0.rawValue) })
         #expect(Keyword.all.count == Keyword.allCases.count)
     }

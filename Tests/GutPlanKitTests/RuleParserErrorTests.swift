@@ -172,7 +172,7 @@ import Testing
             .unexpectedToken(found: "'likely'", expected: "a status (confirmed or suspected) after 'set weight'", at: loc(7, 12)),
             .unexpectedToken(found: "'priority'", expected: "'weight' after 'set'", at: loc(8, 5)),
             .unexpectedToken(found: "'then'", expected: "'and', 'or' or ')'", at: loc(9, 21)),
-            .unexpectedToken(found: "'2'", expected: "'weight' after 'target zinc'", at: loc(10, 37)),
+            .unexpectedToken(found: "'2'", expected: "'weight', 'times' or 'amount' after 'target zinc'", at: loc(10, 37)),
             .unexpectedToken(found: "'5'", expected: "a comparison (<, <=, >, >=, = or !=) after 'age'", at: loc(11, 17)),
             .unexpectedToken(found: "'rule'", expected: "a food after ','", at: loc(12, 35)),
             // The `rule` that ended the list starts a statement of its own.

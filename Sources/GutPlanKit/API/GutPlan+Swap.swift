@@ -126,7 +126,10 @@ extension GutPlan {
                                     plants: chosen.plants, plantsBound: min(problem.plantsCap, available),
                                     preferredDays: chosen.preferredDays, distinctMeals: chosen.distinctMeals)
         let week = swap.builder.mealPlan(problem: problem, solution: solution, steps: swap.steps)
-        guard let plan = MealPlan.joining([week]) else { throw .internalFailure("no week was assembled") }
+        guard var plan = MealPlan.joining([week]) else { throw .internalFailure("no week was assembled") }
+        // As the facade finishes a week: the ramp note and the retest reminders.
+        if let note = swap.builder.rampNote() { plan.notes.append(note) }
+        plan.retests = swap.builder.retests()
         return plan
     }
 
