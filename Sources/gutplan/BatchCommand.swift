@@ -28,19 +28,7 @@ enum BatchCommand: Subcommand {
       gutplan batch ana.profile ben.profile --out plans/ --force
     """
 
-    static var entry: HelpCommand.Entry {
-        let usage = "Usage: gutplan batch DIR|FILES... --out DIR [options]"
-        let text = help.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let full = usage + "\n" + (text.count > 1 ? String(text[1]) : "")
-        return HelpCommand.Entry(name: name, summary: summary, help: full) { arguments, context throws(CLIError) in
-            if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-                try context.writeOutput(full)
-                return
-            }
-            let parsed = try ArgumentParser.parse(arguments, options: options, command: name, allowsPositionals: true)
-            try run(parsed, context: context)
-        }
-    }
+    static var entry: HelpCommand.Entry { positionalEntry(usage: "Usage: gutplan batch DIR|FILES... --out DIR [options]") }
 
     static func formats(_ text: String) throws(CLIError) -> [BatchPlanner.Format] {
         var formats: [BatchPlanner.Format] = []

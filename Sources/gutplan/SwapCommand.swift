@@ -39,19 +39,7 @@ enum SwapCommand: Subcommand {
     """
 
     /// Registered with its own parsing: the plan file is a positional argument.
-    static var entry: HelpCommand.Entry {
-        let usage = "Usage: gutplan swap PLAN.json --day N --slot SLOT [options]"
-        let text = help.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let full = usage + "\n" + (text.count > 1 ? String(text[1]) : "")
-        return HelpCommand.Entry(name: name, summary: summary, help: full) { arguments, context throws(CLIError) in
-            if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-                try context.writeOutput(full)
-                return
-            }
-            let parsed = try ArgumentParser.parse(arguments, options: options, command: name, allowsPositionals: true)
-            try run(parsed, context: context)
-        }
-    }
+    static var entry: HelpCommand.Entry { positionalEntry(usage: "Usage: gutplan swap PLAN.json --day N --slot SLOT [options]") }
 
     /// What the command line asked for, validated.
     struct Request: Equatable {

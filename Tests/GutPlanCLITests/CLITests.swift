@@ -131,7 +131,7 @@ import Testing
         let result = try CLIHarness.run(["nutrients", "--sex", "male", "--age", "60", "--format", "json"])
         #expect(result.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(document.count == 17)
+        #expect(document.count == 19)
         let zinc = try #require(document["zinc"] as? [String: Any])
         #expect(zinc["name"] as? String == "Zinc")
         #expect(zinc["unit"] as? String == "mg")

@@ -15,7 +15,7 @@ import Testing
                                   "zinc_mg", "zinc_mg_counted", "covers", "why"])
         let rows = records.dropFirst()
         #expect(rows.count == 49)
-        #expect(rows.allSatisfy { $0.count == 13 })
+        #expect(rows.allSatisfy { $0.count == 16 })
         #expect(rows.filter { $0[3] == "meal" }.count == 28)
         #expect(rows.filter { $0[3] == "fermented" || $0[3] == "prebiotic" }.count == 14)
         #expect(rows.filter { $0[3] == "stress" }.count == 7)

@@ -60,7 +60,8 @@ import Testing
         let banned = input.diet.excludedTags.union(outcome.assessment.avoid).union(input.exclude)
         let band = AgeBand(age: input.age)
         let limits = knowledge.nutrients.compactMap { n in band.flatMap { n.upperLimit(band: $0) }.map { (n, $0) } }
-        let energyBand = input.energy ?? Profile.defaultEnergy(for: input.sex)
+        // The band the plan was made for: --kcal, else the energy table's for the sex and age.
+        let energyBand = plan.profile.energyBand
         var mealDays: [String: [Int]] = [:]
         var additionUses: [String: Int] = [:]
         for day in plan.days {

@@ -153,6 +153,7 @@ extension MealPlan.ShoppingEntry {
             ("aisle", .string(aisle)), ("food", .string(food)), ("item", .string(item.isEmpty ? name : item)),
             ("quantity", .number(quantity)), ("unit", .string(unit)), ("grams", .number(boughtGrams)),
             ("used_on", .array(usedOn.map { .number(Double($0)) })),
+            ("servings", .number(servings)), ("eaten_grams", .number(grams)),
         ])
     }
 }

@@ -90,13 +90,7 @@ public enum PrivateFile {
             guard var pointer = buffer.baseAddress else { return nil }
             var remaining = buffer.count
             while remaining > 0 {
-                #if canImport(Glibc)
-                let written = Glibc.write(descriptor, pointer, remaining)
-                #elseif canImport(Musl)
-                let written = Musl.write(descriptor, pointer, remaining)
-                #else
-                let written = Darwin.write(descriptor, pointer, remaining)
-                #endif
+                let written = posixWrite(descriptor, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -132,4 +126,10 @@ public enum PrivateFile {
             return value
         }
     }
+}
+
+/// The C library's `write(2)`, named apart from `PrivateFile.write` (the platform module comes
+/// from the conditional imports at the top of the file).
+private func posixWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, pointer, count)
 }
