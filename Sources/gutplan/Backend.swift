@@ -20,7 +20,7 @@ enum Backend {
     /// A lab report must be a readable regular file (exit 66 with the reason otherwise), checked
     /// before any work and before any question; a FIFO is refused rather than waited on.
     static func checkLabs(_ labs: ProfileInput.LabReport?) throws(CLIError) {
-        guard case .file(let path) = labs else { return }
+        guard case .file(let path) = labs, path != "-" else { return }
         let shown = path.clipped(to: 200, keepEnd: true)
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
@@ -31,7 +31,7 @@ enum Backend {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .cannotRead("cannot read lab file \(shown): \(POSIX.reason(errno))") }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return
+        case S_IFREG, S_IFIFO: return  // a FIFO or process substitution (`<(...)`) is read as it comes
         case S_IFDIR: throw .cannotRead("cannot read lab file \(shown): it is a directory, not a file")
         default: throw .cannotRead("cannot read lab file \(shown): it is not a regular file")
         }
@@ -44,6 +44,10 @@ enum Backend {
                         context: CommandContext) throws(CLIError) -> (GutPlan, PlanRequest) {
         let gutplan = try load(request.rulesPath, context: context)
         var request = request
+        if case .file("-")? = request.input.labs {
+            guard !interactive else { throw .usage("--labs - reads standard input, which --interactive needs for its answers") }
+            request.input.labs = .data(try readStandardInput(), name: "<stdin>")
+        }
         if let path = request.profilePath {
             let client = try library { () throws(GutPlanError) in try gutplan.readProfile(at: path) }
             request = request.merged(over: client)
@@ -53,6 +57,27 @@ enum Backend {
         }
         guard !request.input.isEmpty || !request.inlineLabs.isEmpty else { throw CLIError.usage(nothingFlagged(command)) }
         return (gutplan, request)
+    }
+
+    /// The most a lab report on standard input may hold.
+    static let standardInputLimit = 64 << 20
+
+    /// All of standard input, in bounded memory (`--labs -`).
+    static func readStandardInput() throws(CLIError) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead("cannot read the lab report from standard input: \(POSIX.reason(errno))")
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > standardInputLimit {
+                throw .usage("the lab report on standard input is larger than \(standardInputLimit >> 20) MB")
+            }
+        }
     }
 
     static func nothingFlagged(_ command: String) -> String {
@@ -70,12 +95,21 @@ enum Backend {
     /// Plans for the request; `beforeSolving` receives the optimisation problem first (for
     /// `--emit-problem`, written even when no plan is possible). A failure of `beforeSolving` is
     /// reported in preference to what planning then found.
+    /// Where lab-report warnings go (standard error in the real process).
+    nonisolated(unsafe) static var reportWarning: (String) -> Void = { text in
+        FileHandle.standardError.write(Data((TerminalText.safe(text.clipped(to: 2000)) + "\n").utf8))
+    }
+
     static func outcome(_ gutplan: GutPlan, _ request: PlanRequest,
                         beforeSolving: (PlanningProblem) throws(CLIError) -> Void = { _ in }) throws(CLIError) -> GutPlan.Outcome {
         var writeFailure: CLIError?
+        var labWarnings: [String] = []
+        defer { for line in labWarnings { reportWarning(line) } }
         let result: Result<GutPlan.Outcome, GutPlanError>
         do throws(GutPlanError) {
-            var profile = try gutplan.resolve(request.input)
+            var warnings: [Diagnostic] = []
+            var profile = try gutplan.resolve(request.input, warnings: &warnings)
+            for warning in warnings.prefix(50) { labWarnings.append(warning.rendered) }
             profile.labs += request.inlineLabs
             var options = request.options
             options.seed = request.seed ?? options.seed

@@ -83,14 +83,17 @@ extension GutPlan {
             let data: Data, path: String
             switch labs {
             case .file(let file):
-                guard let contents = FileManager.default.contents(atPath: file) else {
+                // A FIFO or process substitution (`<(...)`) has no size to read by: read it as a stream.
+                let isFIFO = Self.isFIFO(file)
+                guard let contents = isFIFO ? FileHandle(forReadingAtPath: file).map({ $0.readDataToEndOfFile() })
+                        : FileManager.default.contents(atPath: file) else {
                     throw .missingInput("cannot read lab report \(file.clipped(to: 400)): \(Self.whyUnreadable(file))")
                 }
                 (data, path) = (contents, file)
             case .data(let contents, let name):
                 (data, path) = (contents, name)
             }
-            let (results, diagnostics) = GutPlanKit.LabReport.parse(data, path: path, knowledge: knowledge)
+            let (results, diagnostics) = LabReportReader.parse(data, path: path, knowledge: knowledge)
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else { throw .badData(errors) }
             warnings += diagnostics.filter { $0.severity == .warning }
@@ -147,3 +150,15 @@ extension GutPlan {
         throw .invalidRequest("cannot leave out '\(name.clipped(to: 80))': it is not a food tag, food id or meal id\(hint)")
     }
 }
+
+extension GutPlan {
+    /// Whether `path` is a FIFO (a named pipe, or `/dev/fd/N` of a process substitution).
+    static func isFIFO(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO
+    }
+}
+
+/// The lab-report reader, named apart from `ProfileInput.LabReport` (where the report comes from),
+/// without spelling the module's name (the fuzz targets compile these sources as another module).
+typealias LabReportReader = LabReport
