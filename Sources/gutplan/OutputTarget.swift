@@ -1,4 +1,5 @@
 import Foundation
+import GutPlanKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -14,7 +15,7 @@ import Darwin
 /// - a symbolic link is followed (to its target, even one that does not exist yet);
 /// - a character device (`/dev/null`, a terminal) or a FIFO is opened and written directly:
 ///   atomic replacement is only for regular files;
-/// - a regular file, or a path where nothing is yet, is replaced atomically (`AtomicFile`);
+/// - a regular file, or a path where nothing is yet, is replaced atomically (`PrivateFile`, which removes its temporary file on SIGINT, SIGTERM and SIGHUP);
 /// - a directory, socket or block device is refused (exit 73).
 enum OutputTarget: Equatable {
     case descriptor(Int32)
@@ -41,7 +42,7 @@ enum OutputTarget: Equatable {
                 guard let target = linkTarget(current) else {
                     throw .cannotWrite("cannot write \(shown): cannot read the symbolic link: \(POSIX.reason(errno))")
                 }
-                current = target.hasPrefix("/") ? target : AtomicFile.folderPath(of: current) + "/" + target
+                current = target.hasPrefix("/") ? target : PrivateFile.folderPath(of: current) + "/" + target
             case S_IFREG: return .file(current)
             case S_IFCHR, S_IFIFO: return .device(current)
             case S_IFDIR: throw .cannotWrite("cannot write \(shown): it is a directory")
@@ -88,7 +89,7 @@ enum OutputTarget: Equatable {
             return fstat(descriptor, &info) == 0 ? Self.inode(info) : .unknown
         case .device(let path), .file(let path):
             if stat(path, &info) == 0 { return Self.inode(info) }
-            let folder = AtomicFile.folderPath(of: path)
+            let folder = PrivateFile.folderPath(of: path)
             let name = path.hasSuffix("/") ? "" : String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
             guard let resolved = realpath(folder, nil) else { return .path(path) }
             defer { free(resolved) }
@@ -132,7 +133,7 @@ enum OutputTarget: Equatable {
         case .device(let device):
             guard access(device, W_OK) == 0 else { throw .cannotWrite("cannot write \(shown): \(POSIX.reason(errno))") }
         case .file(let file):
-            let folder = AtomicFile.folderPath(of: file)
+            let folder = PrivateFile.folderPath(of: file)
             var info = stat()
             guard stat(folder, &info) == 0 else {
                 throw .cannotWrite("cannot write \(shown): folder \(folder.clipped(to: 200, keepEnd: true)): \(POSIX.reason(errno))")
@@ -143,7 +144,9 @@ enum OutputTarget: Equatable {
             guard access(folder, W_OK) == 0 else {
                 throw .cannotWrite("cannot write \(shown): folder \(folder.clipped(to: 200, keepEnd: true)): \(POSIX.reason(errno))")
             }
-            if stat(file, &info) == 0 { try AtomicFile.checkNotReadOnly(info, path: file) }
+            if stat(file, &info) == 0 {
+                do throws(PrivateFile.Failure) { try PrivateFile.checkNotReadOnly(info, path: file) } catch { throw CLIError(error) }
+            }
         }
     }
 
@@ -162,7 +165,7 @@ enum OutputTarget: Equatable {
             defer { _ = close(descriptor) }
             try Self.writeDirectly(text, to: descriptor, shown: path)
         case .file(let file):
-            try AtomicFile.write(text, to: file)
+            do throws(PrivateFile.Failure) { try PrivateFile.write(text, to: file, registry: SignalCleanup.self) } catch { throw CLIError(error) }
         }
     }
 

@@ -1,3 +1,4 @@
+import GutPlanKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -15,7 +16,7 @@ import Darwin
 /// signals blocked, so the handler never sees a half-written path and never removes a file the
 /// process did not create. A signal the process was started with ignored (`nohup`) stays ignored.
 /// SIGKILL cannot be caught: then at most one `.gutplan-*.tmp` remains next to the target.
-enum SignalCleanup {
+enum SignalCleanup: TemporaryFileRegistry {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     /// Room for the path and its terminating NUL; longer paths are written without cleanup.
     static let capacity = 4_097
@@ -37,32 +38,30 @@ enum SignalCleanup {
     }()
 
     /// Runs `body` with the three signals blocked (then restores the previous mask).
-    static func withSignalsBlocked<Value>(_ body: () throws(CLIError) -> Value) throws(CLIError) -> Value {
+    static func withSignalsBlocked<Value>(_ body: () -> Value) -> Value {
         var blocked = sigset_t()
         var previous = sigset_t()
         sigemptyset(&blocked)
         for signal in signals { sigaddset(&blocked, signal) }
         sigprocmask(SIG_BLOCK, &blocked, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
-        return try body()
+        return body()
     }
 
-    /// Makes `path` the file to remove on a signal; call with the signals blocked. Returns
-    /// `false` when the path is too long to register.
-    @discardableResult
-    static func register(_ path: String) -> Bool {
+    /// Makes `path` the file to remove on a signal; call with the signals blocked. A path too
+    /// long for the buffer is not registered.
+    static func register(_ path: String) {
         let storage = storage
         let bytes = Array(path.utf8)
-        guard bytes.count < capacity, !bytes.contains(0) else { return false }
+        guard bytes.count < capacity, !bytes.contains(0) else { return }
         storage.isSet.pointee = 0
         for (index, byte) in bytes.enumerated() { storage.path[index] = CChar(bitPattern: byte) }
         storage.path[bytes.count] = 0
         storage.isSet.pointee = 1
-        return true
     }
 
     /// Forgets the registered path; call with the signals blocked.
-    static func clear() {
+    static func clear(_ path: String) {
         storage.isSet.pointee = 0
     }
 
