@@ -29,8 +29,8 @@ enum BatchBenchmark {
         try? FileManager.default.createDirectory(atPath: folder + "/profiles", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var generator = Generator(seed: 20_261_207)
-        let nutrients = gutplan.knowledge.nutrients.filter { !$0.targets.isEmpty && gutplan.problem(flagging: $0.id) == nil }.map(\.id)
-        let symptoms = gutplan.knowledge.symptoms.map(\.id)
+        let nutrients = gutplan.flaggableNutrients.filter { gutplan.problem(flagging: $0) == nil }
+        let symptoms = gutplan.symptomIDs
         var paths: [String] = []
         for index in 0..<count {
             let path = folder + "/profiles/client-\(index).profile"

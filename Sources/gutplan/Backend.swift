@@ -129,7 +129,7 @@ enum Backend {
     /// The chain behind every flag and choice, as `gutplan explain` prints it.
     static func explain(_ gutplan: GutPlan, _ request: PlanRequest, width: Int) throws(CLIError) -> String {
         let outcome = try outcome(gutplan, request)
-        return Explanation(knowledge: gutplan.knowledge, assessment: outcome.assessment, plan: outcome.plan).text(width: width)
+        return gutplan.explanation(of: outcome).text(width: width)
     }
 
     /// Loads and checks a rule directory. Errors throw `.badData` with every problem found;
@@ -137,12 +137,9 @@ enum Backend {
     static func checkRules(at path: String?, context: CommandContext) throws(CLIError) -> String {
         let directory = rulesChoice(path, context: context).path
         let gutplan = try load(path, context: context)
-        let knowledge = gutplan.knowledge
         let warnings = gutplan.warnings
         var lines = warnings.map(\.rendered)
-        lines.append("\(directory): ok — \(knowledge.nutrients.count) nutrients, \(knowledge.foods.count) foods, "
-            + "\(knowledge.meals.count) meals, \(knowledge.steps.count) stress steps, \(knowledge.symptoms.count) symptoms, "
-            + "\(knowledge.labTests.count) lab tests, \(knowledge.rules.count) rules"
+        lines.append("\(directory): ok — \(gutplan.contentsSummary)"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
         return lines.joined(separator: "\n")
     }

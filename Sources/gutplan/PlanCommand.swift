@@ -135,7 +135,7 @@ enum PlanCommand: Subcommand {
         let width = output.width ?? (toStdout && context.stdoutIsTerminal ? context.terminalWidth : 80)
         let text: String
         do {
-            text = try render(outcome, knowledge: gutplan.knowledge, output: output, width: width, useColor: useColor,
+            text = try render(outcome, gutplan: gutplan, output: output, width: width, useColor: useColor,
                               mealTimes: completed.options.mealTimes, clientName: completed.clientName)
         } catch {
             throw CLIError.library(error)
@@ -150,7 +150,7 @@ enum PlanCommand: Subcommand {
         }
     }
 
-    static func render(_ outcome: GutPlan.Outcome, knowledge: KnowledgeBase, output: Output, width: Int, useColor: Bool,
+    static func render(_ outcome: GutPlan.Outcome, gutplan: GutPlan, output: Output, width: Int, useColor: Bool,
                        mealTimes: [Slot: String], clientName: String? = nil) throws(GutPlanError) -> String {
         let plan = outcome.plan
         switch output.format {
@@ -158,8 +158,7 @@ enum PlanCommand: Subcommand {
         case "csv": return plan.csv()
         case "markdown": return plan.markdown()
         case "html":
-            let details = Explanation(knowledge: knowledge, assessment: outcome.assessment, plan: plan)
-                .reportDetails(client: output.client ?? clientName)
+            let details = gutplan.explanation(of: outcome).reportDetails(client: output.client ?? clientName)
             return plan.html(details: details)
         case "ics": return try plan.ics(mealTimes: mealTimes)
         default: return plan.text(width: width, useColor: useColor, brief: output.brief)

@@ -147,19 +147,9 @@ enum Validate {
         try choice(text, "activity", Activity.allCases.map(\.rawValue)).flatMap(Activity.init(rawValue:)) ?? .moderate
     }
 
-    /// `YYYY-MM-DD`, a real date from 1900 to 2999.
+    /// `YYYY-MM-DD`, a real date (the library's one date reader).
     static func date(_ text: String) throws(Prompter.Rejection) -> String {
-        let parts = text.trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1900...2999).contains(year), (1...12).contains(month) else {
-            throw Prompter.Rejection("expected a date as YYYY-MM-DD, e.g. 2026-12-07")
-        }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else { throw Prompter.Rejection("\(text.trimmedSpaces) is not a date: that month has \(days) days") }
-        return text.trimmedSpaces
+        do { return try PlanOptions.startDate(parsing: text) } catch { throw Prompter.Rejection(error.message) }
     }
 
     /// A whole number in `range`.
@@ -189,12 +179,9 @@ enum Validate {
     static func mealTimes(_ text: String) throws(Prompter.Rejection) -> [Slot: String] {
         var times: [Slot: String] = [:]
         for (slot, value) in try slotPairs(text, slots: Slot.meals) {
-            let parts = value.split(separator: ":").map(String.init)
-            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
-                  (0...23).contains(hour), (0...59).contains(minute) else {
-                throw Prompter.Rejection("\(slot.rawValue) time '\(value.clipped(to: 20))' is not HH:MM (00:00 to 23:59)")
+            do { times[slot] = try PlanOptions.clockTime(parsing: value) } catch {
+                throw Prompter.Rejection("\(slot.rawValue): \(error.message)")
             }
-            times[slot] = value
         }
         return times
     }

@@ -43,7 +43,7 @@ private func minutes(_ value: String?) throws -> Int {
 }
 
 @Test func icsWithoutAStartDateIsAUsageError() {
-    #expect(throws: GutPlanError.invalidRequest("the calendar needs --start YYYY-MM-DD")) { try PlanFixture.plan().ics() }
+    #expect(throws: GutPlanError.invalidRequest("the calendar needs a start date (YYYY-MM-DD)")) { try PlanFixture.plan().ics() }
 }
 
 @Test func icsStartOnThePlanAloneIsEnough() throws {

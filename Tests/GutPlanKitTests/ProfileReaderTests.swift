@@ -98,7 +98,7 @@ import Testing
         #expect(try error("servings: 0").location == at(1, 11))
         #expect(try error("kcal: 2400-1600").message.contains("MIN below MAX"))
         #expect(try error("max-minutes: dinner=0").location == at(1, 21))
-        #expect(try error("meal-times: breakfast=7:30").location == at(1, 23))
+        #expect(try error("meal-times: breakfast=25:30").location == at(1, 23))
         #expect(try error("lab: ferritin, lots, ug/L").location == at(1, 16))
         #expect(try error("seed: -1").location == at(1, 7))
     }

@@ -63,7 +63,7 @@ extension GutPlan {
         guard saved.days.count == problem.days else {
             if saved.days.count % problem.days == 0 {
                 throw .invalidRequest("swap works on one-week plans; \(path.clipped(to: 200, keepEnd: true)) has "
-                    + "\(saved.days.count) days (plan each week with --weeks 1 to swap in it)")
+                    + "\(saved.days.count) days (swap in a plan of one week)")
             }
             throw Self.mismatch(path, "it has \(saved.days.count) days, not \(problem.days)")
         }

@@ -2,12 +2,12 @@ import Foundation
 
 /// The library's front door: load a rule directory once, then assess profiles and plan weeks.
 public struct GutPlan: Sendable {
-    public let knowledge: KnowledgeBase
+    let knowledge: KnowledgeBase
     /// What loading found questionable but not wrong: rules that can never fire, shadowed
     /// rules, nutrients no rule covers (`gutplan rules check` prints them).
     public let warnings: [Diagnostic]
 
-    public init(knowledge: KnowledgeBase, warnings: [Diagnostic] = []) {
+    init(knowledge: KnowledgeBase, warnings: [Diagnostic] = []) {
         self.knowledge = knowledge
         self.warnings = warnings
     }

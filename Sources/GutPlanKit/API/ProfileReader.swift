@@ -137,23 +137,7 @@ struct ProfileReader {
         return nil
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1, (1...12).contains(month), day >= 1 else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
-    }
+    static func isDate(_ text: String) -> Bool { CalendarDate(text) != nil }
 
     // MARK: - Lists
 
@@ -335,10 +319,8 @@ struct ProfileReader {
     private mutating func mealTimes(_ value: ProfileEntry.Text) {
         for item in Self.split(value) {
             guard let (slot, text) = slotPair(item, key: "meal-times", example: "breakfast=07:30") else { continue }
-            let parts = text.text.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, parts.allSatisfy({ $0.utf8.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-               let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60 {
-                profile.options.mealTimes[slot] = text.text
+            if let time = try? PlanOptions.clockTime(parsing: text.text) {
+                profile.options.mealTimes[slot] = time
             } else {
                 report(.invalidNumber(key: "meal time", value: text.text, expected: "a clock time HH:MM from 00:00 to 23:59", at: text.location))
             }

@@ -7,7 +7,7 @@ public struct ProfileReading: Sendable {
     /// then those of the lab report it names.
     public var diagnostics: [Diagnostic]
     /// The profile file's errors as values, for tests and tools.
-    public var errors: [ProfileError]
+    var errors: [ProfileError]
 
     /// `true` when the errors are only that the lab report named by `labs:` cannot be read:
     /// missing input rather than bad data.

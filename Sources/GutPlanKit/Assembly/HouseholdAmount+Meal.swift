@@ -3,7 +3,7 @@ extension HouseholdAmount {
     /// The meal's portions in a cook's measures, in the meal's order, for `people` at the table
     /// (the grams are the planned grams × `people`). Portions whose food has no `foods.csv` or
     /// `units.csv` row, or whose grams are not a finite number above 0, are returned in `missing`.
-    public static func ingredients(of meal: Meal, people: Int = 1, foods: [Food], units: [HouseholdUnit])
+    static func ingredients(of meal: Meal, people: Int = 1, foods: [Food], units: [HouseholdUnit])
         -> (amounts: [HouseholdAmount], missing: [String]) {
         var food: [String: Food] = [:]
         for f in foods where food[f.id] == nil { food[f.id] = f }

@@ -6,20 +6,20 @@
 /// weighed in grams), never below one step, so a little of a food never reads as nothing.
 /// `grams` stays the planned amount: the nutrition counts it, and the text shows it beside the
 /// measure. The same inputs always give the same text.
-public struct HouseholdAmount: Sendable, Equatable {
-    public var food: String
+struct HouseholdAmount: Sendable, Equatable {
+    var food: String
     /// How many units to measure (a multiple of the unit's step); grams for a food weighed in grams.
-    public var amount: Double
+    var amount: Double
     /// The unit as written with `amount`: singular up to 1, plural above.
-    public var unit: String
+    var unit: String
     /// The planned grams.
-    public var grams: Double
+    var grams: Double
     /// The words for a cook.
-    public var text: String
+    var text: String
 
     /// The measure for `grams` of a food; `nil` when `grams` is not a finite number above 0
     /// or the unit is not for this food.
-    public init?(food: String, grams: Double, unit: HouseholdUnit) {
+    init?(food: String, grams: Double, unit: HouseholdUnit) {
         guard grams.isFinite, grams > 0, unit.food == food, unit.gramsPerUnit > 0, unit.roundTo > 0,
               unit.gramsPerUnit.isFinite, unit.roundTo.isFinite else { return nil }
         let amount = Self.rounded(grams / unit.gramsPerUnit, step: unit.roundTo)

@@ -3,7 +3,7 @@ extension MealPlan {
     /// its real weekday, `start` is set, and every retest without a date gets the earliest date
     /// its `after` allows ("after 8-12 weeks" → start + 8 weeks; days, weeks, months and years
     /// are understood; a retest whose `after` names none of them keeps `date` nil).
-    public func dated(start: CalendarDate) -> MealPlan {
+    func dated(start: CalendarDate) -> MealPlan {
         var plan = self
         plan.start = start.text
         for index in plan.days.indices {
@@ -17,14 +17,14 @@ extension MealPlan {
         return plan
     }
 
-    /// `dated(start:)` from `YYYY-MM-DD` text (`--start`): a usage error (exit 64) when the text
+    /// `dated(start:)` from `YYYY-MM-DD` text: a usage error (exit 64) when the text
     /// is not a real date, or when the plan would run past the year 9999.
-    public func dated(start text: String) throws(GutPlanError) -> MealPlan {
-        guard let start = CalendarDate(text) else {
-            throw .invalidRequest("--start '\(text.clipped(to: 40))' is not a date: give YYYY-MM-DD, e.g. 2026-12-07")
+    func dated(start text: String) throws(GutPlanError) -> MealPlan {
+        guard let start = CalendarDate(try PlanOptions.startDate(parsing: text)) else {
+            throw .internalFailure("a parsed start date did not read back")
         }
         guard start.adding(days: max(days.count - 1, 0) + 366).hasFourDigitYear else {
-            throw .invalidRequest("--start \(start.text) is too late: the plan and its retests must end by 9999-12-31")
+            throw .invalidRequest("the start date \(start.text) is too late: the plan and its retests must end by 9999-12-31")
         }
         return dated(start: start)
     }

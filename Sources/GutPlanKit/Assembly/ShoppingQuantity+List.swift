@@ -5,7 +5,7 @@ extension ShoppingQuantity {
     /// one rounding up. Entries come in aisle order, then by item (byte order), so the list is the
     /// same for the same input. Foods with no shopping row, or grams that are not a finite number
     /// above 0, are returned in `skipped` (in foods.csv order, then by id), never dropped silently.
-    public static func list(eaten: [String: Double], info: [ShoppingInfo]) -> (items: [ShoppingQuantity], skipped: [String]) {
+    static func list(eaten: [String: Double], info: [ShoppingInfo]) -> (items: [ShoppingQuantity], skipped: [String]) {
         struct Key: Hashable { var aisle: Aisle; var item: String; var unit: String }
         var rows: [String: ShoppingInfo] = [:]
         var order: [String: Int] = [:]

@@ -5,26 +5,26 @@
 /// weight; for salmon, the raw weight). For a counted unit it is the edible weight of what is
 /// needed (the USDA household weights are of the edible portion). The quantity is rounded up:
 /// whole grams, quarter litres, whole items, so the list never buys too little.
-public struct ShoppingQuantity: Sendable, Equatable {
+struct ShoppingQuantity: Sendable, Equatable {
     /// The food id (the first, in `foods.csv` order, when several foods share the item).
-    public var food: String
+    var food: String
     /// Every food id this item buys for (eggs serve boiled, raw-weighed and scrambled dishes).
-    public var foods: [String]
-    public var aisle: Aisle
+    var foods: [String]
+    var aisle: Aisle
     /// What to look for on the shelf.
-    public var item: String
-    public var quantity: Double
+    var item: String
+    var quantity: Double
     /// The unit as written with `quantity`.
-    public var unit: String
-    public var grams: Double
-    public var text: String
+    var unit: String
+    var grams: Double
+    var text: String
 
     /// Litres are bought in quarter litres.
     static let litreStep = 0.25
 
     /// What to buy for `eatenGrams` of a food (a week's total, already scaled to the people at
     /// the table); `nil` when the grams are not a finite number above 0 or `info` is for another food.
-    public init?(food: String, eatenGrams: Double, info: ShoppingInfo) {
+    init?(food: String, eatenGrams: Double, info: ShoppingInfo) {
         guard eatenGrams.isFinite, eatenGrams > 0, info.food == food, let bought = Self.bought(eatenGrams, info) else {
             return nil
         }

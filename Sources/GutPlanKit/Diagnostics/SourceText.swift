@@ -1,10 +1,10 @@
 /// The lines of a source text, split exactly as `Cursor` counts them (`\n`, `\r\n` or a lone
 /// `\r` end a line; a leading byte-order mark is dropped), so `line(n)` is the line a
 /// `SourceLocation` with line `n` points into.
-public struct SourceText: Sendable {
-    public let lines: [String]
+struct SourceText: Sendable {
+    let lines: [String]
 
-    public init(_ text: String) {
+    init(_ text: String) {
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
@@ -28,7 +28,7 @@ public struct SourceText: Sendable {
     }
 
     /// The text of 1-based line `number`, without its line break; `nil` when out of range.
-    public func line(_ number: Int) -> String? {
+    func line(_ number: Int) -> String? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 }

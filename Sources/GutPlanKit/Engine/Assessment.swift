@@ -3,7 +3,7 @@ public struct Assessment: Sendable, Equatable {
     /// A nutrient flag and how it came to be.
     public struct Flag: Sendable, Equatable {
         public var status: FlagStatus
-        public var provenance: Provenance
+        var provenance: Provenance
     }
 
     /// Flags by nutrient id.
@@ -25,7 +25,7 @@ public struct Assessment: Sendable, Equatable {
     /// Food ids or tags the rules keep out.
     public var avoid: Set<String> = []
     /// Every firing, in order.
-    public var firings: [Firing] = []
+    var firings: [Firing] = []
 
     public init() {}
 

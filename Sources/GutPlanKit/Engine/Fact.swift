@@ -1,5 +1,5 @@
 /// Something known about the person, from input or derived by a rule.
-public enum Fact: Sendable, Hashable {
+enum Fact: Sendable, Hashable {
     /// A nutrient flag.
     case flag(nutrient: String, status: FlagStatus)
     /// A lab value, in the unit it was entered in; `qualifier` says whether it was exact or

@@ -6,21 +6,21 @@
 /// reaches a fixpoint; flags only grow (none → suspected → confirmed), so after a firing that
 /// changes a flag the scan restarts from the top, which keeps the work near-linear in the number
 /// of rules. Two bounds stop rules that run away: total firings and derivation depth.
-public struct RuleEngine: Sendable {
-    public var knowledge: KnowledgeBase
+struct RuleEngine: Sendable {
+    var knowledge: KnowledgeBase
     /// Most firings before the run stops with `EngineError.runaway`.
-    public var maxFirings: Int
+    var maxFirings: Int
     /// Longest chain of rules deriving one flag from another before `EngineError.chainTooDeep`.
-    public var maxDepth: Int
+    var maxDepth: Int
 
-    public init(knowledge: KnowledgeBase, maxFirings: Int = 100_000, maxDepth: Int = 32) {
+    init(knowledge: KnowledgeBase, maxFirings: Int = 100_000, maxDepth: Int = 32) {
         self.knowledge = knowledge
         self.maxFirings = maxFirings
         self.maxDepth = maxDepth
     }
 
     /// Runs the rules on a profile and returns everything they derived.
-    public func run(_ profile: Profile) throws(EngineError) -> Assessment {
+    func run(_ profile: Profile) throws(EngineError) -> Assessment {
         var state = State(knowledge: knowledge, profile: profile)
         let order = knowledge.rules.indices.sorted {
             let (a, b) = (knowledge.rules[$0], knowledge.rules[$1])

@@ -3,11 +3,11 @@
 /// converted into the unit the rule compares in; what each fired rule brought; and for each day
 /// what each item brings towards the day's targets and which rules chose it.
 public struct Explanation: Sendable {
-    public var knowledge: KnowledgeBase
+    var knowledge: KnowledgeBase
     public var assessment: Assessment
     public var plan: MealPlan
 
-    public init(knowledge: KnowledgeBase, assessment: Assessment, plan: MealPlan) {
+    init(knowledge: KnowledgeBase, assessment: Assessment, plan: MealPlan) {
         self.knowledge = knowledge
         self.assessment = assessment
         self.plan = plan

@@ -41,7 +41,7 @@ extension MealPlan {
     ///   depends on the clock.
     ///
     /// Days take their `date`; a day without one falls `index` days after `start`. Throws a
-    /// usage error (exit 64) when neither is set ("the calendar needs --start YYYY-MM-DD"), or
+    /// usage error (exit 64) when neither is set ("the calendar needs a start date (YYYY-MM-DD)"), or
     /// when a meal time is not `HH:MM`.
     public func ics(mealTimes: [Slot: String] = PlanOptions.defaultMealTimes) throws(GutPlanError) -> String {
         let startDate = start.flatMap(CalendarDate.init)
@@ -55,10 +55,10 @@ extension MealPlan {
             } else if let startDate {
                 dates.append(startDate.adding(days: index))
             } else {
-                throw .invalidRequest("the calendar needs --start YYYY-MM-DD")
+                throw .invalidRequest("the calendar needs a start date (YYYY-MM-DD)")
             }
         }
-        if days.isEmpty && startDate == nil { throw .invalidRequest("the calendar needs --start YYYY-MM-DD") }
+        if days.isEmpty && startDate == nil { throw .invalidRequest("the calendar needs a start date (YYYY-MM-DD)") }
         var times: [Slot: ClockTime] = [:]
         for slot in Slot.allCases {
             let text = MealPlan.calendarTime(slot, in: mealTimes)

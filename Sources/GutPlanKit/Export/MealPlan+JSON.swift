@@ -8,7 +8,7 @@ extension MealPlan {
     /// Numbers keep six decimals (trimmed). Day `totals` are the plan's own totals; the CSV export
     /// rounds per-item amounts to four decimals, so a spreadsheet sum of a day's rows differs from
     /// the JSON total by at most 7 × 0.00005 — well under 0.01.
-    public var jsonValue: JSONValue {
+    var jsonValue: JSONValue {
         .object(ordered: [
             ("profile", profileJSON),
             ("flags", .object(sorting: flags.mapValues { .string($0.rawValue) })),

@@ -13,27 +13,27 @@ import Foundation
 ///
 /// One pass over the bytes, no backtracking: time and memory grow linearly with the input.
 /// Columns count Unicode scalars from 1. A line break inside a quoted field is stored as `\n`.
-public struct CSVTable: Sendable {
+struct CSVTable: Sendable {
     /// One cell, with where its first character (or opening quote) stands.
-    public struct Field: Sendable, Equatable {
-        public var text: String
-        public var location: SourceLocation
+    struct Field: Sendable, Equatable {
+        var text: String
+        var location: SourceLocation
 
-        public init(_ text: String, at location: SourceLocation) {
+        init(_ text: String, at location: SourceLocation) {
             self.text = text
             self.location = location
         }
     }
 
     /// One record (a data row after the header).
-    public struct Row: Sendable, Equatable {
-        public var fields: [Field]
+    struct Row: Sendable, Equatable {
+        var fields: [Field]
         /// Where the record starts (its first field).
-        public var location: SourceLocation { fields.first?.location ?? SourceLocation(path: "", line: 0, column: 0) }
+        var location: SourceLocation { fields.first?.location ?? SourceLocation(path: "", line: 0, column: 0) }
     }
 
     /// What the header row must hold.
-    public enum Columns: Sendable, Equatable {
+    enum Columns: Sendable, Equatable {
         /// These names, in this order, nothing else (compared exactly).
         case exactly([String])
         /// Every `required` name present once; `optional` names may be present; with
@@ -41,10 +41,10 @@ public struct CSVTable: Sendable {
         case named(required: [String], optional: [String], ignoringCase: Bool, allowingOthers: Bool)
     }
 
-    public let path: String
-    public private(set) var header: [Field]
+    let path: String
+    private(set) var header: [Field]
     /// Records with the right field count, in file order (records with errors are left out).
-    public private(set) var rows: [Row]
+    private(set) var rows: [Row]
     /// Column name (lowercased when the header is matched ignoring case) → field index.
     private var index: [String: Int]
     private var ignoringCase: Bool
@@ -56,7 +56,7 @@ public struct CSVTable: Sendable {
     static let diagnosticLimit = 50
 
     /// Reads a whole table. `table` is `nil` when there is any error (diagnostics say why).
-    public static func read(_ data: Data, path: String, columns: Columns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+    static func read(_ data: Data, path: String, columns: Columns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var reader = CSVReader(path: path)
         data.withUnsafeBytes { raw in reader.run(raw.bindMemory(to: UInt8.self)) }
         return finish(reader: reader, data: data, path: path, columns: columns)
@@ -109,25 +109,25 @@ public struct CSVTable: Sendable {
     }
 
     /// The field of a row under a column name (matched as the header was), `nil` when absent.
-    public func field(_ column: String, in row: Row) -> Field? {
+    func field(_ column: String, in row: Row) -> Field? {
         let key = ignoringCase ? column.lowercased() : column
         guard let i = index[key], i < row.fields.count else { return nil }
         return row.fields[i]
     }
 
     /// Whether the header has this column.
-    public func hasColumn(_ column: String) -> Bool {
+    func hasColumn(_ column: String) -> Bool {
         index[ignoringCase ? column.lowercased() : column] != nil
     }
 
     /// The column names, in header order.
-    public var columnNames: [String] { header.map(\.text) }
+    var columnNames: [String] { header.map(\.text) }
 
     /// A diagnostic at a location of this file, carrying the source line for the caret display.
     ///
     /// Messages quote cells; a message longer than `messageLimit` scalars (a 1 MB cell) keeps its
     /// start and end around a `…`, so one bad cell never makes a megabyte of output.
-    public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+    func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(severity, Self.clipped(message), at: location, sourceLine: sourceLine(location.line))
     }
 
@@ -137,7 +137,7 @@ public struct CSVTable: Sendable {
     static func clipped(_ message: String) -> String { message.clipped(to: messageLimit, keepEnd: true) }
 
     /// The text of a physical line (without its line end), or `nil` when unknown or too long to show.
-    public func sourceLine(_ line: Int) -> String? {
+    func sourceLine(_ line: Int) -> String? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         return data.withUnsafeBytes { raw -> String? in

@@ -7,9 +7,9 @@
 /// Spreadsheet safety: a text cell starting with `=`, `+`, `-`, `@`, TAB or CR is prefixed with
 /// `'` so spreadsheet programs show it instead of evaluating it as a formula. Number cells are
 /// written as they are (a negative number stays a number).
-public struct CSVWriter: Sendable {
+struct CSVWriter: Sendable {
     /// One cell of a record.
-    public enum Cell: Sendable, Equatable {
+    enum Cell: Sendable, Equatable {
         /// Text, neutralised against formula injection.
         case text(String)
         /// A number, formatted locale-independently with `maxFractionDigits` decimals, trimmed.
@@ -18,21 +18,21 @@ public struct CSVWriter: Sendable {
     }
 
     /// Decimals kept in number cells (default 4).
-    public var maxFractionDigits: Int
-    public private(set) var text = ""
+    var maxFractionDigits: Int
+    private(set) var text = ""
 
-    public init(maxFractionDigits: Int = 4) {
+    init(maxFractionDigits: Int = 4) {
         self.maxFractionDigits = maxFractionDigits
     }
 
     /// Appends one record.
-    public mutating func append(_ cells: [Cell]) {
+    mutating func append(_ cells: [Cell]) {
         text += cells.map(field).joined(separator: ",")
         text += "\r\n"
     }
 
     /// Appends a record of text cells (a header).
-    public mutating func append(header: [String]) {
+    mutating func append(header: [String]) {
         append(header.map(Cell.text))
     }
 
@@ -46,7 +46,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// `text` with a leading `'` when a spreadsheet would read it as a formula.
-    public static func neutralised(_ text: String) -> String {
+    static func neutralised(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
             return text
         }
@@ -54,7 +54,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// `text` as an RFC 4180 field: quoted (quotes doubled) when it holds `,` `"` CR or LF.
-    public static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
             return text
         }

@@ -4,20 +4,20 @@
 /// Day arithmetic goes through a day count from 1970-01-01 with Howard Hinnant's
 /// `days_from_civil` / `civil_from_days` algorithms ("chrono-Compatible Low-Level Date
 /// Algorithms"), which are exact for every Gregorian date.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
-    public let year: Int
+struct CalendarDate: Sendable, Hashable, Comparable, Codable {
+    let year: Int
     /// 1 to 12.
-    public let month: Int
+    let month: Int
     /// 1 to the length of the month.
-    public let day: Int
+    let day: Int
 
     /// English weekday names, Monday first (ISO 8601 order).
-    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]
 
     /// A valid date with a four-digit year (1 to 9999), or `nil`.
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -27,7 +27,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
 
     /// Strict `YYYY-MM-DD`: exactly ten ASCII characters, a real date (29 February only in leap
     /// years), year 0001 to 9999. Anything else (`2026-2-3`, ` 2026-02-03`, `2026-02-30`) is `nil`.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -43,7 +43,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public init(daysSince1970 days: Int) {
+    init(daysSince1970 days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097  // [0, 146096]
@@ -57,7 +57,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
     }
 
     /// Days since 1970-01-01.
-    public var daysSince1970: Int {
+    var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -67,11 +67,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
     }
 
     /// Leap years: divisible by 4, except centuries not divisible by 400.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -80,13 +80,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
     }
 
     /// The date `days` later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
+    func adding(days: Int) -> CalendarDate {
         days == 0 ? self : CalendarDate(daysSince1970: daysSince1970 + days)
     }
 
     /// The same day `months` later, clamped to the month's last day (31 January + 1 month is
     /// 28 or 29 February).
-    public func adding(months: Int) -> CalendarDate {
+    func adding(months: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + months
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
@@ -101,36 +101,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable {
     }
 
     /// 0 for Monday ... 6 for Sunday (1970-01-01 was a Thursday).
-    public var weekday: Int {
+    var weekday: Int {
         let value = (daysSince1970 + 3) % 7
         return value < 0 ? value + 7 : value
     }
 
     /// `Monday` ... `Sunday`.
-    public var weekdayName: String { CalendarDate.weekdayNames[weekday] }
+    var weekdayName: String { CalendarDate.weekdayNames[weekday] }
 
     /// Whether the year fits the four digits of `YYYY-MM-DD` (adding days can leave it).
-    public var hasFourDigitYear: Bool { (1...9999).contains(year) }
+    var hasFourDigitYear: Bool { (1...9999).contains(year) }
 
     /// `YYYY-MM-DD`.
-    public var text: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+    var text: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
 
     /// `YYYYMMDD`, the RFC 5545 DATE form.
-    public var basicText: String { "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))" }
+    var basicText: String { "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))" }
 
     /// `Monday 7 December 2026`.
-    public var longText: String { "\(weekdayName) \(day) \(CalendarDate.monthNames[month - 1]) \(year)" }
+    var longText: String { "\(weekdayName) \(day) \(CalendarDate.monthNames[month - 1]) \(year)" }
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(abs(value))
         return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 
 extension CalendarDate: CustomStringConvertible {
-    public var description: String { text }
+    var description: String { text }
 }

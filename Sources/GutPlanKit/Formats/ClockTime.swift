@@ -1,15 +1,15 @@
 /// A wall-clock time of day in whole minutes, with no time zone (RFC 5545 "floating" time).
-public struct ClockTime: Sendable, Hashable, Comparable, Codable {
+struct ClockTime: Sendable, Hashable, Comparable, Codable {
     /// Minutes after midnight, 0 to 1439.
-    public let minutes: Int
+    let minutes: Int
 
-    public init?(hour: Int, minute: Int) {
+    init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         minutes = hour * 60 + minute
     }
 
     /// `H:MM` or `HH:MM`, 24-hour: `07:30`, `7:30`, `18:05`. Nothing else (no seconds, no AM/PM).
-    public init?(_ text: String) {
+    init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].utf8.count), parts[1].utf8.count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
@@ -17,14 +17,14 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable {
         self.init(hour: hour, minute: minute)
     }
 
-    public var hour: Int { minutes / 60 }
-    public var minute: Int { minutes % 60 }
+    var hour: Int { minutes / 60 }
+    var minute: Int { minutes % 60 }
 
     /// `HH:MM`.
-    public var text: String { "\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
+    var text: String { "\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
 
     /// `HHMMSS`, the RFC 5545 TIME form.
-    public var basicText: String { "\(CalendarDate.pad(hour, 2))\(CalendarDate.pad(minute, 2))00" }
+    var basicText: String { "\(CalendarDate.pad(hour, 2))\(CalendarDate.pad(minute, 2))00" }
 
-    public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }
+    static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }
 }

@@ -198,7 +198,7 @@ struct JSONParser {
 
 extension JSONValue {
     /// Parses JSON text; the error message names the line and column.
-    public init(parsing text: String) throws(Diagnostic) {
+    init(parsing text: String) throws(Diagnostic) {
         do {
             self = try JSONParser.parse(text)
         } catch {

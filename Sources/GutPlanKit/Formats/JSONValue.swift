@@ -3,7 +3,7 @@
 /// Objects keep their members in the order given (use `object(sorting:)` to sort by key), so the
 /// same value always renders to the same bytes. Numbers render locale-independently with at most
 /// six decimals, trailing zeros trimmed (`2010.0` → `2010`); non-finite numbers render as `null`.
-public enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -13,27 +13,27 @@ public enum JSONValue: Sendable, Equatable {
     case object([Member])
 
     /// One `"key": value` pair of an object.
-    public struct Member: Sendable, Equatable {
-        public var key: String
-        public var value: JSONValue
-        public init(_ key: String, _ value: JSONValue) {
+    struct Member: Sendable, Equatable {
+        var key: String
+        var value: JSONValue
+        init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// An object whose members are sorted by key (byte order of the UTF-8 keys).
-    public static func object(sorting dictionary: [String: JSONValue]) -> JSONValue {
+    static func object(sorting dictionary: [String: JSONValue]) -> JSONValue {
         .object(dictionary.keys.sorted(by: JSONValue.keyOrder).map { Member($0, dictionary[$0] ?? .null) })
     }
 
     /// An object from ordered pairs: `.object(ordered: [("a", 1), ("b", "x")])`.
-    public static func object(ordered pairs: [(String, JSONValue)]) -> JSONValue {
+    static func object(ordered pairs: [(String, JSONValue)]) -> JSONValue {
         .object(pairs.map { Member($0.0, $0.1) })
     }
 
     /// A number, or `null` for `nil`.
-    public static func number(_ value: Double?) -> JSONValue {
+    static func number(_ value: Double?) -> JSONValue {
         value.map { .number($0) } ?? .null
     }
 
@@ -43,13 +43,13 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The member value for `key` when this is an object (first match), else `nil`.
-    public subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// The element at `index` when this is an array and the index is valid, else `nil`.
-    public subscript(index: Int) -> JSONValue? {
+    subscript(index: Int) -> JSONValue? {
         guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
         return elements[index]
     }
@@ -58,10 +58,10 @@ public enum JSONValue: Sendable, Equatable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(nilLiteral: ()) { self = .null }
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .number(Double(value)) }
+    init(floatLiteral value: Double) { self = .number(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(nilLiteral: ()) { self = .null }
 }

@@ -3,19 +3,19 @@
 /// Strings are escaped per RFC 8259: `"` and `\` are backslash-escaped, control characters use
 /// the short forms (`\n`, `\t`, ...) or `\u00XX`; everything else (including non-ASCII) is written
 /// as UTF-8. `/` is not escaped.
-public struct JSONWriter: Sendable {
+struct JSONWriter: Sendable {
     /// Two-space indentation and one member or element per line when `true`.
-    public var pretty: Bool
+    var pretty: Bool
     /// Digits after the decimal point before trimming (default 6).
-    public var maxFractionDigits: Int
+    var maxFractionDigits: Int
 
-    public init(pretty: Bool = true, maxFractionDigits: Int = 6) {
+    init(pretty: Bool = true, maxFractionDigits: Int = 6) {
         self.pretty = pretty
         self.maxFractionDigits = maxFractionDigits
     }
 
     /// The text of `value`, without a trailing newline.
-    public func write(_ value: JSONValue) -> String {
+    func write(_ value: JSONValue) -> String {
         var out = ""
         write(value, indent: 0, into: &out)
         return out
@@ -60,7 +60,7 @@ public struct JSONWriter: Sendable {
 
     /// A JSON number: fixed-point with at most `maxFractionDigits` decimals, trailing zeros and a
     /// trailing point trimmed, no locale; `null` when not finite.
-    public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
+    static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
         guard value.isFinite else { return "null" }
         return DecimalText.format(value, maxFractionDigits: maxFractionDigits)
     }
@@ -91,7 +91,7 @@ public struct JSONWriter: Sendable {
 
 extension JSONValue {
     /// The value as JSON text (pretty by default), without a trailing newline.
-    public func rendered(pretty: Bool = true) -> String {
+    func rendered(pretty: Bool = true) -> String {
         JSONWriter(pretty: pretty).write(self)
     }
 }

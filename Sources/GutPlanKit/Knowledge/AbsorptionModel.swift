@@ -8,20 +8,20 @@
 /// typical meal that the diet's iron target already assumes (a mixed meal for omnivores and
 /// pescatarians, a medium-availability meal without heme for vegetarians and vegans, whose
 /// target carries the 1.8 factor), so that the target and the factor never count one effect twice.
-public struct AbsorptionModel: Sendable, Equatable {
+struct AbsorptionModel: Sendable, Equatable {
     /// Parameter values by name, as in `absorption.csv`.
-    public var values: [String: Double]
+    var values: [String: Double]
     /// Where each value comes from.
-    public var sources: [String: String]
+    var sources: [String: String]
 
     /// The names `absorption.csv` must define.
-    public static let parameters = [
+    static let parameters = [
         "heme_absorption", "nonheme_low", "nonheme_medium", "nonheme_high", "mfp_medium_g", "mfp_high_g",
         "vitamin_c_medium_mg", "vitamin_c_high_mg", "calcium_inhibition_mg", "calcium_inhibition_factor",
         "reference_heme_share_mixed",
     ]
 
-    public init(values: [String: Double], sources: [String: String]) {
+    init(values: [String: Double], sources: [String: String]) {
         self.values = values
         self.sources = sources
     }

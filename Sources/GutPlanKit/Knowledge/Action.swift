@@ -1,5 +1,5 @@
 /// One action of a rule's `then` part.
-public enum Action: Sendable, Equatable {
+enum Action: Sendable, Equatable {
     /// `flag N confirmed|suspected`: asserts a deficiency flag (never downgrades a confirmed one).
     case flag(nutrient: Reference, status: FlagStatus)
     /// `target N weight W`: puts a nutrient in the objective with at least this weight.

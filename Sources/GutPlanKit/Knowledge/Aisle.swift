@@ -1,5 +1,5 @@
 /// Where a shop keeps a food; the shopping list is grouped by aisle in this order.
-public enum Aisle: String, Sendable, CaseIterable, Comparable {
+enum Aisle: String, Sendable, CaseIterable, Comparable {
     case produce
     case meatAndFish = "meat and fish"
     case dairyAndEggs = "dairy and eggs"
@@ -12,5 +12,5 @@ public enum Aisle: String, Sendable, CaseIterable, Comparable {
     /// Position in the shopping list.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
 
-    public static func < (lhs: Aisle, rhs: Aisle) -> Bool { lhs.rank < rhs.rank }
+    static func < (lhs: Aisle, rhs: Aisle) -> Bool { lhs.rank < rhs.rank }
 }

@@ -1,5 +1,5 @@
 /// A comparison operator in a condition (`lab ferritin < 30 ug/L`, `age >= 51`).
-public enum Comparison: String, Sendable, Equatable, CaseIterable {
+enum Comparison: String, Sendable, Equatable, CaseIterable {
     case less = "<"
     case lessOrEqual = "<="
     case greater = ">"
@@ -8,7 +8,7 @@ public enum Comparison: String, Sendable, Equatable, CaseIterable {
     case notEqual = "!="
 
     /// Exact comparison (ages, counts).
-    public func holds(_ lhs: Double, _ rhs: Double) -> Bool {
+    func holds(_ lhs: Double, _ rhs: Double) -> Bool {
         switch self {
         case .less: return lhs < rhs
         case .lessOrEqual: return lhs <= rhs
@@ -21,13 +21,13 @@ public enum Comparison: String, Sendable, Equatable, CaseIterable {
 
     /// How far apart, relative to the larger magnitude, two values may be and still count as
     /// equal when a value was converted between units.
-    public static let unitTolerance = 1e-9
+    static let unitTolerance = 1e-9
 
     /// Comparison of a converted value: values within `relativeTolerance` of each other (relative
     /// to the larger magnitude) are equal. A lab value exactly on a threshold but written in
     /// another unit (0.2 ng/mL against `< 200 pg/mL`, which converts to 199.99999999999997) then
     /// gives the same answer as in the rule's own unit.
-    public func holds(_ lhs: Double, _ rhs: Double, relativeTolerance: Double) -> Bool {
+    func holds(_ lhs: Double, _ rhs: Double, relativeTolerance: Double) -> Bool {
         let equal = abs(lhs - rhs) <= relativeTolerance * max(abs(lhs), abs(rhs))
         switch self {
         case .less: return lhs < rhs && !equal

@@ -1,5 +1,5 @@
 /// The `when` part of a rule: a boolean expression over facts.
-public indirect enum Condition: Sendable, Equatable {
+indirect enum Condition: Sendable, Equatable {
     /// `always`: holds unconditionally.
     case always
     /// `flagged N` (any status), `confirmed N`, `suspected N`: a nutrient's flag.
@@ -27,11 +27,11 @@ public indirect enum Condition: Sendable, Equatable {
 }
 
 /// A name written in a rule file, with where it stands, so that unknown references can be reported.
-public struct Reference: Sendable, Equatable, Hashable {
-    public var name: String
-    public var location: SourceLocation
+struct Reference: Sendable, Equatable, Hashable {
+    var name: String
+    var location: SourceLocation
 
-    public init(_ name: String, at location: SourceLocation) {
+    init(_ name: String, at location: SourceLocation) {
         self.name = name
         self.location = location
     }

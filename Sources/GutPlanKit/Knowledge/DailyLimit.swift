@@ -1,6 +1,6 @@
 /// A limit a dietitian checks on every day (one row of `Rules/limits.csv`).
-public struct DailyLimit: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+struct DailyLimit: Sendable, Equatable {
+    enum Kind: String, Sendable, Equatable {
         /// The day's total of `nutrient` at most `max` (sodium 2,300 mg).
         case dailyMax = "daily_max"
         /// The day's `nutrient` × `kcalPerUnit` at most `max` × the day's energy (saturated fat
@@ -10,16 +10,16 @@ public struct DailyLimit: Sendable, Equatable {
         case per1000kcal = "per_1000_kcal"
     }
 
-    public var id: String
-    public var name: String
-    public var kind: Kind
-    public var nutrient: String
+    var id: String
+    var name: String
+    var kind: Kind
+    var nutrient: String
     /// kcal per unit of the nutrient, for `energyShare` (9 kcal per g of fat).
-    public var kcalPerUnit: Double?
-    public var max: Double
-    public var source: String
+    var kcalPerUnit: Double?
+    var max: Double
+    var source: String
 
-    public init(id: String, name: String, kind: Kind, nutrient: String, kcalPerUnit: Double?, max: Double, source: String) {
+    init(id: String, name: String, kind: Kind, nutrient: String, kcalPerUnit: Double?, max: Double, source: String) {
         self.id = id
         self.name = name
         self.kind = kind

@@ -1,14 +1,14 @@
 /// Estimated daily calorie needs for one sex and age range at the three activity levels (one row
 /// of `Rules/energy.csv`, from the Dietary Guidelines for Americans 2020–2025, Appendix 2).
-public struct EnergyNeed: Sendable, Equatable {
-    public var sex: Sex
+struct EnergyNeed: Sendable, Equatable {
+    var sex: Sex
     /// Inclusive age range in years.
-    public var ages: ClosedRange<Int>
+    var ages: ClosedRange<Int>
     /// kcal a day by activity level.
-    public var kcal: [Activity: Double]
-    public var source: String
+    var kcal: [Activity: Double]
+    var source: String
 
-    public init(sex: Sex, ages: ClosedRange<Int>, kcal: [Activity: Double], source: String) {
+    init(sex: Sex, ages: ClosedRange<Int>, kcal: [Activity: Double], source: String) {
         self.sex = sex
         self.ages = ages
         self.kcal = kcal

@@ -1,7 +1,7 @@
 /// Which foods a cap counts, and how much of one it counts per serving.
 extension FoodCapRule {
     /// Whether the cap counts this food (always for `each`).
-    public func selects(_ food: Food) -> Bool {
+    func selects(_ food: Food) -> Bool {
         select.contains { selector in
             switch selector {
             case .each: return true
@@ -12,7 +12,7 @@ extension FoodCapRule {
     }
 
     /// The cap's amount in one serving of the food, in the cap's measure.
-    public func amount(perServingOf food: Food) -> Double {
+    func amount(perServingOf food: Food) -> Double {
         switch measure {
         case .servings: return 1
         case .grams: return food.grams

@@ -1,7 +1,7 @@
 /// A cap on a food, wherever it appears in meals and additions (one row of `Rules/caps.csv`).
-public struct FoodCapRule: Sendable, Equatable {
+struct FoodCapRule: Sendable, Equatable {
     /// How an item's amount of the capped food is counted.
-    public enum Measure: String, Sendable, Equatable {
+    enum Measure: String, Sendable, Equatable {
         case servings
         case grams
         /// Whole eggs (the `eggs` column of foods.csv).
@@ -9,7 +9,7 @@ public struct FoodCapRule: Sendable, Equatable {
     }
 
     /// Which foods the cap counts.
-    public enum Selector: Sendable, Equatable, Hashable {
+    enum Selector: Sendable, Equatable, Hashable {
         /// Every food on its own: one cap per food.
         case each
         /// Foods carrying the tag.
@@ -18,20 +18,20 @@ public struct FoodCapRule: Sendable, Equatable {
         case fish(String)
     }
 
-    public var id: String
-    public var name: String
-    public var measure: Measure
+    var id: String
+    var name: String
+    var measure: Measure
     /// The union of these selections (`each` stands alone).
-    public var select: [Selector]
-    public var maxPerDay: Double?
-    public var maxPerWeek: Double?
+    var select: [Selector]
+    var maxPerDay: Double?
+    var maxPerWeek: Double?
     /// The cap applies only to this sex, when given.
-    public var sex: Sex?
+    var sex: Sex?
     /// The cap applies only within these ages, when given.
-    public var ages: ClosedRange<Int>?
-    public var source: String
+    var ages: ClosedRange<Int>?
+    var source: String
 
-    public init(id: String, name: String, measure: Measure, select: [Selector], maxPerDay: Double?, maxPerWeek: Double?,
+    init(id: String, name: String, measure: Measure, select: [Selector], maxPerDay: Double?, maxPerWeek: Double?,
                 sex: Sex?, ages: ClosedRange<Int>?, source: String) {
         self.id = id
         self.name = name
@@ -45,7 +45,7 @@ public struct FoodCapRule: Sendable, Equatable {
     }
 
     /// Whether the cap applies to a person.
-    public func applies(sex personSex: Sex, age: Int) -> Bool {
+    func applies(sex personSex: Sex, age: Int) -> Bool {
         (sex == nil || sex == personSex) && (ages?.contains(age) ?? true)
     }
 }

@@ -1,20 +1,20 @@
 /// How a cook measures one food (one row of `Rules/units.csv`): "3 large eggs (150 g)",
 /// "1 cup cooked brown rice (195 g)", "1 clove garlic (3 g)", or plain grams ("130 g cod fillet, baked").
-public struct HouseholdUnit: Sendable, Equatable {
-    public var food: String
+struct HouseholdUnit: Sendable, Equatable {
+    var food: String
     /// `large egg`, `cup`, `tbsp`, `clove`, `slice`, `medium banana`, … or `g`.
-    public var unit: String
-    public var unitPlural: String
+    var unit: String
+    var unitPlural: String
     /// The words after the unit ("cooked brown rice"); empty when the unit names the food ("large egg").
-    public var label: String
+    var label: String
     /// Grams of the food in one unit (1 for `g`).
-    public var gramsPerUnit: Double
+    var gramsPerUnit: Double
     /// The step a cook measures in: 1, 0.5 or 0.25 of a unit; for `g`, a whole number of grams.
-    public var roundTo: Double
+    var roundTo: Double
     /// Where `gramsPerUnit` comes from.
-    public var source: String
+    var source: String
 
-    public init(food: String, unit: String, unitPlural: String, label: String, gramsPerUnit: Double, roundTo: Double,
+    init(food: String, unit: String, unitPlural: String, label: String, gramsPerUnit: Double, roundTo: Double,
                 source: String) {
         self.food = food
         self.unit = unit
@@ -26,5 +26,5 @@ public struct HouseholdUnit: Sendable, Equatable {
     }
 
     /// Measured on a scale, in grams.
-    public var isGrams: Bool { unit == "g" }
+    var isGrams: Bool { unit == "g" }
 }

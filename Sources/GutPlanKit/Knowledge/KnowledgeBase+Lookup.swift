@@ -9,50 +9,50 @@ extension KnowledgeBase {
 
     /// Nutrient ids a typed name means (an id or alias, case-, space- and underscore-insensitive),
     /// in `nutrients.csv` order; a group alias (`b-complex`) gives several, an unknown name none.
-    public func nutrients(named name: String) -> [String] {
+    func nutrients(named name: String) -> [String] {
         let key = Self.normalizedName(name)
         return nutrients.filter { n in
             Self.normalizedName(n.id) == key || n.aliases.contains { Self.normalizedName($0) == key }
         }.map(\.id)
     }
 
-    public func nutrient(id: String) -> Nutrient? { nutrients.first { $0.id == id } }
-    public func food(id: String) -> Food? { foods.first { $0.id == id } }
-    public func meal(id: String) -> Meal? { meals.first { $0.id == id } }
-    public func step(id: String) -> StressStep? { steps.first { $0.id == id } }
+    func nutrient(id: String) -> Nutrient? { nutrients.first { $0.id == id } }
+    func food(id: String) -> Food? { foods.first { $0.id == id } }
+    func meal(id: String) -> Meal? { meals.first { $0.id == id } }
+    func step(id: String) -> StressStep? { steps.first { $0.id == id } }
 
     /// The symptom a typed name (id or alias) means.
-    public func symptom(named name: String) -> Symptom? {
+    func symptom(named name: String) -> Symptom? {
         let key = Self.normalizedName(name)
         return symptoms.first { s in Self.normalizedName(s.id) == key || s.aliases.contains { Self.normalizedName($0) == key } }
     }
 
     /// The lab test a name on a report means (`vitamin d`, `25(OH)D`, `b12`).
-    public func labTest(named name: String) -> LabTest? {
+    func labTest(named name: String) -> LabTest? {
         let key = Self.normalizedName(name)
         return labTests.first { t in Self.normalizedName(t.id) == key || t.aliases.contains { Self.normalizedName($0) == key } }
     }
 
     /// The nearest nutrient id or alias to a misspelt name, for "did you mean".
-    public func suggestion(forNutrient name: String) -> String? {
+    func suggestion(forNutrient name: String) -> String? {
         Suggestion.closest(to: name, among: nutrients.flatMap { [$0.id] + $0.aliases })
     }
 
-    public func suggestion(forSymptom name: String) -> String? {
+    func suggestion(forSymptom name: String) -> String? {
         Suggestion.closest(to: name, among: symptoms.flatMap { [$0.id] + $0.aliases })
     }
 
-    public func suggestion(forLabTest name: String) -> String? {
+    func suggestion(forLabTest name: String) -> String? {
         Suggestion.closest(to: name, among: labTests.flatMap { [$0.id] + $0.aliases })
     }
 
-    public func suggestion(forFood name: String) -> String? {
+    func suggestion(forFood name: String) -> String? {
         Suggestion.closest(to: name, among: foods.map(\.id))
     }
 
     /// A nutrient's amount in one serving of a food: the column's value (`nil` when not reported),
     /// or for a tag measure 1 when the food carries the tag, else 0.
-    public func amount(of nutrient: Nutrient, in food: Food) -> Double? {
+    func amount(of nutrient: Nutrient, in food: Food) -> Double? {
         switch nutrient.measure {
         case .column(let column): return food.values[column]
         case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
@@ -62,7 +62,7 @@ extension KnowledgeBase {
     /// A nutrient's amount in some portions: Σ servings × per-serving amount. Unknown amounts
     /// count as 0 as long as one food's amount is known; `nil` when none is known (or a food is
     /// missing from the knowledge base).
-    public func amount(of nutrient: Nutrient, in portions: [Meal.Portion]) -> Double? {
+    func amount(of nutrient: Nutrient, in portions: [Meal.Portion]) -> Double? {
         var total = 0.0
         var known = false
         for portion in portions {
@@ -76,15 +76,15 @@ extension KnowledgeBase {
     }
 
     /// A nutrient's amount in a meal (see `amount(of:in:)` for portions).
-    public func amount(of nutrient: Nutrient, in meal: Meal) -> Double? { amount(of: nutrient, in: meal.portions) }
+    func amount(of nutrient: Nutrient, in meal: Meal) -> Double? { amount(of: nutrient, in: meal.portions) }
 
     /// A meal's energy in kcal (the `energy` nutrient, unknowns as in `amount(of:in:)`).
-    public func energy(of meal: Meal) -> Double? {
+    func energy(of meal: Meal) -> Double? {
         nutrient(id: "energy").flatMap { amount(of: $0, in: meal) }
     }
 
     /// Every tag of a meal's foods (a meal is `dairy` when one of its foods is).
-    public func tags(of meal: Meal) -> Set<String> {
+    func tags(of meal: Meal) -> Set<String> {
         meal.portions.reduce(into: Set<String>()) { tags, portion in tags.formUnion(food(id: portion.food)?.tags ?? []) }
     }
 }

@@ -1,18 +1,18 @@
 /// A laboratory test that lab rules can read (one row of `Rules/labs.csv`).
-public struct LabTest: Sendable, Equatable {
-    public var id: String
-    public var name: String
+struct LabTest: Sendable, Equatable {
+    var id: String
+    var name: String
     /// Other names on lab reports (`25(OH)D`, `vitamin d`, `b12`), compared case-insensitively.
-    public var aliases: [String]
+    var aliases: [String]
     /// The unit the test is usually reported in, e.g. `ng/mL`.
-    public var unit: String
+    var unit: String
     /// Molar mass of the analyte in g/mol, so mass and molar units convert; `nil` when only
     /// mass units apply (ferritin).
-    public var molarMass: Double?
+    var molarMass: Double?
     /// Charge of the ion, so `mEq/L` converts (2 for magnesium); `nil` when not an ion.
-    public var valence: Int?
+    var valence: Int?
 
-    public init(id: String, name: String, aliases: [String], unit: String, molarMass: Double?, valence: Int?) {
+    init(id: String, name: String, aliases: [String], unit: String, molarMass: Double?, valence: Int?) {
         self.id = id
         self.name = name
         self.aliases = aliases

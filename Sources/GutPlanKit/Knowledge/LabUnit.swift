@@ -8,8 +8,8 @@ import Foundation
 /// micro; names compare case-insensitively. Amounts convert within a kind by factors, between
 /// mass and moles through the test's molar mass, and between moles and equivalents through the
 /// ion's valence.
-public struct LabUnit: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct LabUnit: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case mass
         case molar
         case equivalents
@@ -17,17 +17,17 @@ public struct LabUnit: Sendable, Equatable {
         case fraction
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The amount in base units (g, mol or Eq) per litre that one of this unit means.
-    public var perLitre: Double
+    var perLitre: Double
 
-    public init(kind: Kind, perLitre: Double) {
+    init(kind: Kind, perLitre: Double) {
         self.kind = kind
         self.perLitre = perLitre
     }
 
     /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         if text.trimmedBlanks == "%" {
             self.init(kind: .fraction, perLitre: 0.01)
             return
@@ -59,14 +59,14 @@ public struct LabUnit: Sendable, Equatable {
 extension LabTest {
     /// Converts a value of this test between units, or `nil` when a unit is unknown or cannot
     /// apply to this test (a molar unit without a molar mass, `mEq/L` without a valence).
-    public func convert(_ value: Double, from: String, to: String) -> Double? {
+    func convert(_ value: Double, from: String, to: String) -> Double? {
         guard let source = LabUnit(from), let target = LabUnit(to),
               let base = amount(value * source.perLitre, from: source.kind, to: target.kind) else { return nil }
         return base / target.perLitre
     }
 
     /// Whether a unit can be used for this test (it converts to the test's usual unit).
-    public func accepts(unit: String) -> Bool {
+    func accepts(unit: String) -> Bool {
         convert(1, from: unit, to: self.unit) != nil
     }
 
@@ -107,7 +107,7 @@ extension LabTest {
                               "umol/L", "mmol/L", "mEq/L"]
 
     /// `use ng/mL or ug/L`: the test's usual unit and a common unit equal to it.
-    public var unitAdvice: String {
+    var unitAdvice: String {
         guard let usual = LabUnit(unit) else { return "use \(unit)" }
         let same = Self.commonUnits.first { name in
             guard name != unit, let other = LabUnit(name), other.kind == usual.kind else { return false }

@@ -4,18 +4,18 @@ public struct Meal: Sendable, Equatable {
     public struct Portion: Sendable, Equatable, Codable {
         public var food: String
         public var servings: Double
-        public init(food: String, servings: Double) {
+        init(food: String, servings: Double) {
             self.food = food
             self.servings = servings
         }
     }
 
-    public var id: String
-    public var name: String
-    public var slots: [Slot]
-    public var portions: [Portion]
+    var id: String
+    var name: String
+    var slots: [Slot]
+    var portions: [Portion]
 
-    public init(id: String, name: String, slots: [Slot], portions: [Portion]) {
+    init(id: String, name: String, slots: [Slot], portions: [Portion]) {
         self.id = id
         self.name = name
         self.slots = slots

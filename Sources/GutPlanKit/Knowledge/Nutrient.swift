@@ -1,27 +1,27 @@
 import Foundation
 
 /// A nutrient gutplan reasons about, with its reference intakes (one row of `Rules/nutrients.csv`).
-public struct Nutrient: Sendable, Equatable {
+struct Nutrient: Sendable, Equatable {
     /// Stable id used by every command and export, e.g. `vitamin-d`.
-    public var id: String
+    var id: String
     /// Display name, e.g. `Vitamin D`.
-    public var name: String
+    var name: String
     /// Unit of targets, limits and food amounts, e.g. `ug` (written so in nutrients.csv, never `µg`), `mg`, `g`, `servings`.
-    public var unit: String
+    var unit: String
     /// How a food's amount is read: a `Rules/foods.csv` column, or servings of foods with a tag.
-    public var measure: Measure
+    var measure: Measure
     /// Other names people type, compared case-insensitively (`vit d`, `D3`, `cholecalciferol`).
-    public var aliases: [String]
+    var aliases: [String]
     /// Daily target per sex and age band; absent where the nutrient has none (`retinol`, `energy`).
-    public var targets: [Sex: [AgeBand: Double]]
+    var targets: [Sex: [AgeBand: Double]]
     /// Tolerable Upper Intake Level per age band; absent where there is none.
-    public var upperLimits: [AgeBand: Double]
+    var upperLimits: [AgeBand: Double]
     /// `true` when the targets are NIH/NASEM reference intakes, `false` for the project's own.
-    public var isReferenceIntake: Bool
+    var isReferenceIntake: Bool
     /// Where the numbers come from, and any caveat (for example "UL applies to retinol only").
-    public var source: String
+    var source: String
 
-    public init(id: String, name: String, unit: String, measure: Measure, aliases: [String],
+    init(id: String, name: String, unit: String, measure: Measure, aliases: [String],
                 targets: [Sex: [AgeBand: Double]], upperLimits: [AgeBand: Double],
                 isReferenceIntake: Bool, source: String) {
         self.id = id
@@ -36,16 +36,16 @@ public struct Nutrient: Sendable, Equatable {
     }
 
     /// The unit's first word, as a rule file writes it: `ug` for `ug RAE`.
-    public var unitSymbol: String { String(unit.split(separator: " ").first ?? Substring(unit)) }
+    var unitSymbol: String { String(unit.split(separator: " ").first ?? Substring(unit)) }
 
     /// The daily target for a person, or `nil` when the nutrient has none.
-    public func target(sex: Sex, band: AgeBand) -> Double? { targets[sex]?[band] }
+    func target(sex: Sex, band: AgeBand) -> Double? { targets[sex]?[band] }
 
     /// The daily upper limit for a person, or `nil` when there is none.
-    public func upperLimit(band: AgeBand) -> Double? { upperLimits[band] }
+    func upperLimit(band: AgeBand) -> Double? { upperLimits[band] }
 
     /// Where a food's amount of a nutrient comes from.
-    public enum Measure: Sendable, Equatable {
+    enum Measure: Sendable, Equatable {
         /// A per-serving column of `Rules/foods.csv`, e.g. `zinc_mg`.
         case column(String)
         /// One unit per serving of a food carrying the tag (`probiotics` counts `fermented` servings).
@@ -54,7 +54,7 @@ public struct Nutrient: Sendable, Equatable {
 
     /// The name of this nutrient's column in CSV exports: the foods.csv column, or the id with
     /// `_` for `-` and the unit (`probiotics_servings`).
-    public var csvName: String {
+    var csvName: String {
         switch measure {
         case .column(let name): return name
         case .taggedServings: return id.replacingOccurrences(of: "-", with: "_") + "_servings"

@@ -1,16 +1,16 @@
 /// One named rule: when its condition holds, its actions fire (once per evaluation).
-public struct Rule: Sendable, Equatable {
-    public var name: String
+struct Rule: Sendable, Equatable {
+    var name: String
     /// Why the rule exists, in words a person reads in `gutplan explain`.
-    public var summary: String
+    var summary: String
     /// Higher fires first; equal priorities fire in file order.
-    public var priority: Int
-    public var condition: Condition
-    public var actions: [Action]
+    var priority: Int
+    var condition: Condition
+    var actions: [Action]
     /// Where the rule's `rule` keyword stands.
-    public var location: SourceLocation
+    var location: SourceLocation
 
-    public init(name: String, summary: String, priority: Int, condition: Condition, actions: [Action],
+    init(name: String, summary: String, priority: Int, condition: Condition, actions: [Action],
                 location: SourceLocation) {
         self.name = name
         self.summary = summary

@@ -3,24 +3,24 @@
 /// A plan's grams of a food (as eaten) become grams bought by dividing by `yield`
 /// (eaten grams per bought gram: 3.331 for brown rice bought dry, 0.839 for salmon bought raw,
 /// 1 for a food bought as eaten), and a quantity in `buyUnit` by dividing again by `gramsPerUnit`.
-public struct ShoppingInfo: Sendable, Equatable {
-    public var food: String
-    public var aisle: Aisle
+struct ShoppingInfo: Sendable, Equatable {
+    var food: String
+    var aisle: Aisle
     /// What to look for on the shelf, e.g. "brown rice, long-grain, dry".
-    public var buyAs: String
+    var buyAs: String
     /// `g`, `l`, or a counted unit such as `egg`, `onion`, `head`.
-    public var buyUnit: String
-    public var buyUnitPlural: String
+    var buyUnit: String
+    var buyUnitPlural: String
     /// Grams bought per `buyUnit` (1 for `g`; grams per litre for `l`; the edible grams of one item for a count).
-    public var gramsPerUnit: Double
+    var gramsPerUnit: Double
     /// Eaten grams per bought gram.
-    public var yield: Double
+    var yield: Double
     /// Where `yield` comes from.
-    public var yieldSource: String
+    var yieldSource: String
     /// Where `gramsPerUnit` comes from.
-    public var weightSource: String
+    var weightSource: String
 
-    public init(food: String, aisle: Aisle, buyAs: String, buyUnit: String, buyUnitPlural: String, gramsPerUnit: Double,
+    init(food: String, aisle: Aisle, buyAs: String, buyUnit: String, buyUnitPlural: String, gramsPerUnit: Double,
                 yield: Double, yieldSource: String, weightSource: String) {
         self.food = food
         self.aisle = aisle
@@ -34,9 +34,9 @@ public struct ShoppingInfo: Sendable, Equatable {
     }
 
     /// Bought by weight in grams.
-    public var isGrams: Bool { buyUnit == "g" }
+    var isGrams: Bool { buyUnit == "g" }
     /// Bought by volume in litres.
-    public var isLitres: Bool { buyUnit == "l" }
+    var isLitres: Bool { buyUnit == "l" }
     /// Bought by count (eggs, onions, heads of garlic): whole units only.
-    public var isCounted: Bool { !isGrams && !isLitres }
+    var isCounted: Bool { !isGrams && !isLitres }
 }

@@ -2,19 +2,19 @@
 /// `Rules/supplements.csv`): a folic-acid supplement counts 1.7 times as folate (µg DFE) and
 /// once as folic acid, whose upper limit applies to synthetic folic acid only. A nutrient with
 /// no row counts once as itself.
-public struct SupplementCount: Sendable, Equatable {
+struct SupplementCount: Sendable, Equatable {
     /// The nutrient the person names (`folate`).
-    public var supplement: String
+    var supplement: String
     /// The nutrient it counts towards (`folic-acid`).
-    public var countsAs: String
+    var countsAs: String
     /// Amount of `countsAs` per unit of the supplement, in their units.
-    public var factor: Double
+    var factor: Double
     /// Most of this supplement a day, where a limit applies to supplements only (magnesium's
     /// 350 mg); `nil` when none.
-    public var limit: Double?
-    public var source: String
+    var limit: Double?
+    var source: String
 
-    public init(supplement: String, countsAs: String, factor: Double, limit: Double?, source: String) {
+    init(supplement: String, countsAs: String, factor: Double, limit: Double?, source: String) {
         self.supplement = supplement
         self.countsAs = countsAs
         self.factor = factor

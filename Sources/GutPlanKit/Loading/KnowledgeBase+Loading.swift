@@ -9,7 +9,7 @@ import Foundation
 /// short form that drops that distinction.
 extension KnowledgeBase {
     /// Why a load produced no knowledge base.
-    public enum LoadFailure: Sendable, Equatable {
+    enum LoadFailure: Sendable, Equatable {
         /// The directory, or required files in it, do not exist (paths as given).
         case missing([String])
         /// The files exist but hold errors (see the diagnostics).
@@ -17,22 +17,22 @@ extension KnowledgeBase {
     }
 
     /// Everything a load produced.
-    public struct LoadResult: Sendable {
-        public var knowledge: KnowledgeBase?
-        public var diagnostics: [Diagnostic]
+    struct LoadResult: Sendable {
+        var knowledge: KnowledgeBase?
+        var diagnostics: [Diagnostic]
         /// `nil` exactly when `knowledge` is not `nil`.
-        public var failure: LoadFailure?
+        var failure: LoadFailure?
     }
 
     /// The data files every rule directory holds.
-    public static let requiredFiles = ["nutrients.csv", "foods.csv", "meals.csv", "steps.csv", "symptoms.csv", "labs.csv"]
+    static let requiredFiles = ["nutrients.csv", "foods.csv", "meals.csv", "steps.csv", "symptoms.csv", "labs.csv"]
     /// Data files a rule directory may hold; without one, its feature is off (`rules check` warns).
-    public static let optionalFiles = ["energy.csv", "supplements.csv", "limits.csv", "caps.csv", "absorption.csv",
+    static let optionalFiles = ["energy.csv", "supplements.csv", "limits.csv", "caps.csv", "absorption.csv",
                                        "methods.csv", "shopping.csv", "units.csv",
                                                "retests.csv", "ramp.csv"]
 
     /// Loads a rule directory; see `loadResult(directory:)`.
-    public static func load(directory: String) -> (knowledge: KnowledgeBase?, diagnostics: [Diagnostic]) {
+    static func load(directory: String) -> (knowledge: KnowledgeBase?, diagnostics: [Diagnostic]) {
         let result = loadResult(directory: directory)
         return (result.knowledge, result.diagnostics)
     }
@@ -40,7 +40,7 @@ extension KnowledgeBase {
     /// Loads the CSV files and every `*.rules` file (in byte order of file name), one file at a
     /// time, then checks every cross-reference (`RuleChecker`: its errors and its warnings, with
     /// source lines).
-    public static func loadResult(directory: String) -> LoadResult {
+    static func loadResult(directory: String) -> LoadResult {
         var loader = KnowledgeLoader(directory: directory)
         return loader.run()
     }

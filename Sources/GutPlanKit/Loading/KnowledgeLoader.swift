@@ -107,7 +107,7 @@ struct KnowledgeLoader {
         "limits.csv": "no sodium, saturated-fat or fibre limits",
         "caps.csv": "no caps on eggs, fish, liver or any single food",
         "absorption.csv": "every amount counts as eaten",
-        "methods.csv": "meals have no method or times, and --max-minutes cannot filter",
+        "methods.csv": "meals have no method or times, and time limits per meal cannot filter",
         "shopping.csv": "the shopping list has no aisles or shop units",
         "units.csv": "ingredients are shown in grams only",
         "retests.csv": "no retest reminders after the week",

@@ -112,7 +112,7 @@ public struct Planner: Sendable {
         if !caps.isEmpty { weekly.append("the weekly caps on \(caps.joined(separator: ", "))") }
         return "no week fits: each day on its own can meet the energy band \(PlannerText.band(problem.energy)) and the daily limits, "
             + "but too few such days can be made from the meals and additions allowed within "
-            + weekly.joined(separator: ", ") + "; widen the energy band (--kcal) or exclude less"
+            + weekly.joined(separator: ", ") + "; widen the energy band or exclude less"
     }
 
     /// Names what stops a day (or any day, when `day` is nil) from being filled.

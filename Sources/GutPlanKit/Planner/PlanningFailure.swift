@@ -15,7 +15,7 @@ public struct PlanningFailure: Error, Sendable, Equatable, CustomStringConvertib
     public var kind: Kind
     public var message: String
 
-    public init(_ message: String, kind: Kind = .noPlan) {
+    init(_ message: String, kind: Kind = .noPlan) {
         self.kind = kind
         self.message = message
     }

@@ -29,7 +29,7 @@ extension PlanningProblem {
     /// `Σn wn · (1/D) Σd min(1, (sn + Σ counted(n,d)) / t(n)) / Σn wn`; 0 when no nutrient is
     /// weighted. `counted` falls back to `amounts`; `sn` is the nutrient's daily supplement.
     /// Indices out of range contribute nothing (`violations(of:)` reports them).
-    public func score(of days: [[Int]]) -> Double {
+    func score(of days: [[Int]]) -> Double {
         let objective = objectiveNutrients
         let totalWeight = objective.reduce(0.0) { $0 + nutrients[$1].weight }
         guard totalWeight > 0, !days.isEmpty else { return 0 }
@@ -52,19 +52,19 @@ extension PlanningProblem {
     }
 
     /// `min(plantsCap, number of distinct plant species eaten in the week)`.
-    public func plants(of days: [[Int]]) -> Int {
+    func plants(of days: [[Int]]) -> Int {
         min(max(0, plantsCap), plantSpecies(of: days).count)
     }
 
     /// The distinct plant species eaten in the week, sorted.
-    public func plantSpecies(of days: [[Int]]) -> [String] {
+    func plantSpecies(of days: [[Int]]) -> [String] {
         var seen = Set<String>()
         for day in days { for i in day where items.indices.contains(i) { seen.formUnion(items[i].plants) } }
         return seen.sorted()
     }
 
     /// `Σ over weighted nutrients of the days on which some item has it in `preferredFor``.
-    public func preferredDays(of days: [[Int]]) -> Int {
+    func preferredDays(of days: [[Int]]) -> Int {
         let weighted = Set(weightedNutrientIDs)
         var total = 0
         for day in days {
@@ -78,7 +78,7 @@ extension PlanningProblem {
     }
 
     /// Distinct item ids planned in meal slots (breakfast, lunch, dinner, snack).
-    public func distinctMeals(of days: [[Int]]) -> Int {
+    func distinctMeals(of days: [[Int]]) -> Int {
         var seen = Set<Int>()
         for day in days {
             for (s, i) in day.enumerated() where s < slots.count && Slot.meals.contains(slots[s]) && items.indices.contains(i) {

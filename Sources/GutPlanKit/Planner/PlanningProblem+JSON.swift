@@ -16,7 +16,7 @@ extension PlanningProblem {
     /// `days` [1-based days] (only when restricted), `preference` (informational only: no longer
     /// part of the objective)}]. Member order is fixed; numbers keep 9 decimals so that sums
     /// checked against limits agree with the planner's.
-    public var jsonValue: JSONValue {
+    var jsonValue: JSONValue {
         .object(ordered: [
             ("days", .number(Double(days))),
             ("slots", .array(slots.map { .string($0.rawValue) })),

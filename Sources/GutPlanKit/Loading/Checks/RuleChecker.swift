@@ -11,8 +11,8 @@ import Foundation
 /// their actions, and nutrients with a target that no `prefer` rule on their flag covers.
 ///
 /// `KnowledgeBase.load` keeps the errors; `gutplan rules check` shows warnings too.
-public struct RuleChecker {
-    public static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
+struct RuleChecker {
+    static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
         var checker = RuleChecker(kb)
         for rule in kb.rules { checker.checkReferences(rule) }
         for rule in kb.rules where !RuleChecker.canFire(rule.condition, kb: kb) {

@@ -4,7 +4,7 @@
 ///
 /// Errors are values: reading a profile collects all of them (at most
 /// `ProfileScanner.maximumErrors`, then `tooManyErrors`) and never throws.
-public enum ProfileError: Sendable, Equatable, Error {
+enum ProfileError: Sendable, Equatable, Error {
     /// The bytes are not UTF-8; at the first malformed byte. Reading stops there.
     case invalidUTF8(byte: UInt8, at: SourceLocation)
     /// A control character (NUL, C0 but tab, DEL, C1) or a bidirectional override; the line is skipped.
@@ -40,7 +40,7 @@ public enum ProfileError: Sendable, Equatable, Error {
     /// Reading stopped after `limit` errors; at the first error not reported.
     case tooManyErrors(limit: Int, at: SourceLocation)
 
-    public var location: SourceLocation {
+    var location: SourceLocation {
         switch self {
         case .invalidUTF8(_, let at), .controlCharacter(_, let at), .lineTooLong(_, let at), .fileTooLarge(_, let at),
              .missingColon(_, let at), .unknownKey(_, _, let at), .duplicateKey(_, _, let at),
@@ -52,7 +52,7 @@ public enum ProfileError: Sendable, Equatable, Error {
     }
 
     /// A sentence for the person editing the file, without the location prefix.
-    public var message: String {
+    var message: String {
         switch self {
         case .invalidUTF8(let byte, _):
             return "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): a profile is UTF-8 text"
@@ -95,7 +95,7 @@ public enum ProfileError: Sendable, Equatable, Error {
     /// This error as a `Diagnostic` with the offending line for the caret. The line is shown
     /// safely: each control or bidirectional character becomes U+FFFD (one column, so the
     /// caret stays aligned), and a line too long to read is clipped.
-    public func diagnostic(sourceLine: String?) -> Diagnostic {
+    func diagnostic(sourceLine: String?) -> Diagnostic {
         var shown = sourceLine.map { line -> String in
             var view = String.UnicodeScalarView()
             for scalar in line.unicodeScalars.prefix(ProfileScanner.maximumLineLength) {

@@ -1,7 +1,7 @@
 extension RuleSyntaxError {
     /// This error as an error `Diagnostic`, with `sourceLine` (the text of line
     /// `location.line`) for the caret display.
-    public func diagnostic(sourceLine: String?) -> Diagnostic {
+    func diagnostic(sourceLine: String?) -> Diagnostic {
         Diagnostic(.error, message, at: location, sourceLine: sourceLine)
     }
 }

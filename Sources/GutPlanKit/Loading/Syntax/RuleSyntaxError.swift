@@ -3,7 +3,7 @@
 ///
 /// Parse errors are values: `RuleParser.parse` collects them in `RuleFile.errors`, in source
 /// order, and never throws.
-public enum RuleSyntaxError: Sendable, Equatable, Error {
+enum RuleSyntaxError: Sendable, Equatable, Error {
     /// A character that cannot start any token (`;`, `µ` outside a unit), a control character or
     /// NUL anywhere, or U+FFFD (what a decoder leaves for invalid UTF-8 and lone surrogates).
     /// A run of such characters is reported once, at its first character.
@@ -49,7 +49,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     /// The parser stopped after `limit` errors; at the first error it did not report.
     case tooManyErrors(limit: Int, at: SourceLocation)
 
-    public var location: SourceLocation {
+    var location: SourceLocation {
         switch self {
         case .invalidCharacter(_, let at), .unterminatedString(let at), .invalidEscape(_, let at),
              .invalidNumber(_, let at), .invalidInteger(_, let at), .negativeNumber(_, let at),
@@ -63,7 +63,7 @@ public enum RuleSyntaxError: Sendable, Equatable, Error {
     }
 
     /// A sentence for a person editing the file, without the location prefix.
-    public var message: String {
+    var message: String {
         switch self {
         case .invalidCharacter(let scalar, _):
             if scalar == "\u{FFFD}" {

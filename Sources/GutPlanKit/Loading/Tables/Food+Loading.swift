@@ -1,26 +1,26 @@
 /// Reading `Rules/foods.csv`.
 extension Food {
     /// The per-serving nutrient columns of `foods.csv`, in header order.
-    public static let nutrientColumns = [
+    static let nutrientColumns = [
         "energy_kcal", "protein_g", "fiber_g", "vitamin_a_ug_rae", "retinol_ug", "vitamin_d_ug", "vitamin_b12_ug",
         "folate_ug_dfe", "folic_acid_ug", "vitamin_b6_mg", "vitamin_c_mg", "zinc_mg", "magnesium_mg", "iron_mg",
         "calcium_mg", "glutamine_g", "sodium_mg", "fat_g", "sat_fat_g", "cholesterol_mg",
     ]
 
     /// The per-food facts after the nutrients, in header order (see `docs/FOODS.md`).
-    public static let metadataColumns = [
+    static let metadataColumns = [
         "plant", "eggs", "fish_category", "heme_share", "calcium_absorption", "fodmap", "fodmap_groups",
     ]
 
     /// The `foods.csv` header, exactly.
-    public static let csvColumns = ["id", "name", "ndb", "source", "serving", "grams", "tags"] + nutrientColumns
+    static let csvColumns = ["id", "name", "ndb", "source", "serving", "grams", "tags"] + nutrientColumns
         + metadataColumns
 
     /// Tags that make a food meat, fish or poultry (the foods whose iron may be partly heme).
     static let fleshTags: Set<String> = ["meat", "poultry", "fish", "shellfish"]
 
     /// Tags a food may carry (the SPEC list plus `liver`).
-    public static let allowedTags: [String] = [
+    static let allowedTags: [String] = [
         "meat", "poultry", "fish", "shellfish", "dairy", "egg", "gluten", "nuts", "soy", "honey", "fermented",
         "prebiotic", "fortified", "liver",
     ]

@@ -2,13 +2,13 @@ import Foundation
 
 /// Reading `Rules/units.csv`.
 extension HouseholdUnit {
-    public static let csvColumns = ["food", "unit", "unit_plural", "label", "grams_per_unit", "round_to", "source"]
+    static let csvColumns = ["food", "unit", "unit_plural", "label", "grams_per_unit", "round_to", "source"]
     /// Steps a household measure may round to: quarters, halves and wholes (what the text can write).
-    public static let unitSteps: [Double] = [0.25, 0.5, 1]
+    static let unitSteps: [Double] = [0.25, 0.5, 1]
 
     /// Reads a `units.csv` file. Rows naming a food not in `foods` are errors; foods without a
     /// row give one warning. `units` is `nil` when there is any error.
-    public static func load(path: String, foods: [Food]) -> (units: [HouseholdUnit]?, diagnostics: [Diagnostic]) {
+    static func load(path: String, foods: [Food]) -> (units: [HouseholdUnit]?, diagnostics: [Diagnostic]) {
         let read = CSVTable.readFile(path, columns: .named(required: csvColumns, optional: [], ignoringCase: false,
                                                             allowingOthers: false))
         var diagnostics = read.diagnostics

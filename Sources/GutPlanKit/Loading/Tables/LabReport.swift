@@ -19,9 +19,9 @@ import Foundation
 ///   counts once: with a date on each of its lines, the latest counts and the earlier ones are
 ///   kept in `LabResult.earlier`; without dates (or twice on one date) it is an error, since
 ///   which value should count would be a guess.
-public enum LabReport {
-    public static let requiredColumns = ["test", "value", "unit"]
-    public static let optionalColumns = ["date"]
+enum LabReport {
+    static let requiredColumns = ["test", "value", "unit"]
+    static let optionalColumns = ["date"]
 
     /// One accepted line before repeats are resolved.
     private struct Line {
@@ -30,7 +30,7 @@ public enum LabReport {
         var date: String?
     }
 
-    public static func parse(_ data: Data, path: String, knowledge: KnowledgeBase) -> (results: [LabResult], diagnostics: [Diagnostic]) {
+    static func parse(_ data: Data, path: String, knowledge: KnowledgeBase) -> (results: [LabResult], diagnostics: [Diagnostic]) {
         let read = CSVTable.read(data, path: path,
                                  columns: .named(required: requiredColumns, optional: optionalColumns, ignoringCase: true,
                                                  allowingOthers: true))

@@ -1,6 +1,6 @@
 /// Reading `Rules/labs.csv`.
 extension LabTest {
-    public static let csvColumns = ["id", "name", "aliases", "unit", "molar_mass", "valence", "source"]
+    static let csvColumns = ["id", "name", "aliases", "unit", "molar_mass", "valence", "source"]
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [LabTest] {
         var tests: [LabTest] = []

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading `Rules/meals.csv`.
 extension Meal {
-    public static let csvColumns = ["id", "name", "slots", "foods"]
+    static let csvColumns = ["id", "name", "slots", "foods"]
 
     static func load(_ table: CSVTable, foods: [Food], into diagnostics: inout [Diagnostic]) -> [Meal] {
         let foodIDs = foods.map(\.id)

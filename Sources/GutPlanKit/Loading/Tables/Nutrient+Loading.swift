@@ -1,7 +1,7 @@
 /// Reading `Rules/nutrients.csv`.
 extension Nutrient {
     /// The fixed nutrient ids and their units (SPEC), in SPEC order.
-    public static let specUnits: [(id: String, unit: String)] = [
+    static let specUnits: [(id: String, unit: String)] = [
         ("vitamin-a", "ug RAE"), ("retinol", "ug"), ("vitamin-d", "ug"), ("vitamin-b12", "ug"), ("folate", "ug DFE"),
         ("folic-acid", "ug"), ("vitamin-b6", "mg"), ("vitamin-c", "mg"), ("zinc", "mg"), ("magnesium", "mg"),
         ("iron", "mg"), ("calcium", "mg"), ("fiber", "g"), ("glutamine", "g"), ("probiotics", "servings"),
@@ -12,7 +12,7 @@ extension Nutrient {
         (.from19to30, "19_30"), (.from31to50, "31_50"), (.from51to70, "51_70"), (.from71, "71_plus"),
     ]
 
-    public static let csvColumns = ["id", "name", "unit", "measure", "aliases"]
+    static let csvColumns = ["id", "name", "unit", "measure", "aliases"]
         + Sex.allCases.flatMap { sex in bandColumns.map { "\(sex.rawValue)_\($0.1)" } }
         + bandColumns.map { "ul_\($0.1)" } + ["reference_intake", "source"]
 

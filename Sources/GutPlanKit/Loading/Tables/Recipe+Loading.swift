@@ -2,17 +2,17 @@ import Foundation
 
 /// Reading `Rules/methods.csv`: `meal,prep_minutes,cook_minutes,steps`, steps separated by `|`.
 extension Recipe {
-    public static let csvColumns = ["meal", "prep_minutes", "cook_minutes", "steps"]
+    static let csvColumns = ["meal", "prep_minutes", "cook_minutes", "steps"]
     /// Steps a method may have.
-    public static let stepCount = 1...5
+    static let stepCount = 1...5
     /// Minutes allowed in either time column (one day).
-    public static let minuteRange = 0...1440
+    static let minuteRange = 0...1440
     /// Longest step, in Unicode scalars.
     static let stepLimit = 400
 
     /// Reads a `methods.csv` file. Rows naming a meal not in `meals` are errors; meals without
     /// a row give one warning. `recipes` is `nil` when there is any error.
-    public static func load(path: String, meals: [Meal]) -> (recipes: [Recipe]?, diagnostics: [Diagnostic]) {
+    static func load(path: String, meals: [Meal]) -> (recipes: [Recipe]?, diagnostics: [Diagnostic]) {
         let read = CSVTable.readFile(path, columns: .named(required: csvColumns, optional: [], ignoringCase: false,
                                                             allowingOthers: false))
         var diagnostics = read.diagnostics

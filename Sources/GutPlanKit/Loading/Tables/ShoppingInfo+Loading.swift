@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading `Rules/shopping.csv`.
 extension ShoppingInfo {
-    public static let csvColumns = ["food", "aisle", "buy_as", "buy_unit", "buy_unit_plural", "grams_per_unit", "yield",
+    static let csvColumns = ["food", "aisle", "buy_as", "buy_unit", "buy_unit_plural", "grams_per_unit", "yield",
                                     "yield_source", "weight_source"]
     /// Yields outside this range are taken for a typing error (dry pasta and rice give about 3,
     /// trimmed greens about 0.5).
@@ -12,7 +12,7 @@ extension ShoppingInfo {
 
     /// Reads a `shopping.csv` file. Rows naming a food not in `foods` are errors; foods without a
     /// row give one warning. `items` is `nil` when there is any error.
-    public static func load(path: String, foods: [Food]) -> (items: [ShoppingInfo]?, diagnostics: [Diagnostic]) {
+    static func load(path: String, foods: [Food]) -> (items: [ShoppingInfo]?, diagnostics: [Diagnostic]) {
         let read = CSVTable.readFile(path, columns: .named(required: csvColumns, optional: [], ignoringCase: false,
                                                             allowingOthers: false))
         var diagnostics = read.diagnostics

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading `Rules/steps.csv`.
 extension StressStep {
-    public static let csvColumns = ["id", "name", "minutes", "how"]
+    static let csvColumns = ["id", "name", "minutes", "how"]
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [StressStep] {
         var steps: [StressStep] = []

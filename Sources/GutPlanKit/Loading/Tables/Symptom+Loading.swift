@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading `Rules/symptoms.csv`.
 extension Symptom {
-    public static let csvColumns = ["id", "name", "aliases"]
+    static let csvColumns = ["id", "name", "aliases"]
     /// Columns a symptoms file may leave out: `gut` (`yes`, `no` or empty for no).
     static let optionalColumns = ["gut"]
 
