@@ -1,3 +1,4 @@
+import GutPlanKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -14,19 +15,7 @@ enum POSIX {
     /// Writes all of `bytes` to `descriptor`, retrying short writes and `EINTR`;
     /// returns `nil`, or the `errno` of the failed write.
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
-        guard var pointer = bytes.baseAddress else { return nil }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let written = write(descriptor, pointer, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            if written == 0 { return EIO }
-            remaining -= written
-            pointer += written
-        }
-        return nil
+        Descriptor.writeAll(bytes, to: descriptor)
     }
 
     /// Writes all UTF-8 bytes of `text`; `nil` or the `errno` of the failure.

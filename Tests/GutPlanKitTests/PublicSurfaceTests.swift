@@ -16,7 +16,7 @@ import Testing
         // Errors and what they carry.
         "GutPlanError", "Diagnostic", "Severity", "SourceLocation", "Suggestion",
         // Files: the one private writer.
-        "PrivateFile", "Failure", "TemporaryFileRegistry",
+        "PrivateFile", "Failure", "TemporaryFileRegistry", "Descriptor",
         // The vocabulary.
         "Sex", "Diet", "Slot", "FlagStatus", "AgeBand", "Activity",
         // The planner's contract, for anyone who verifies a problem file.

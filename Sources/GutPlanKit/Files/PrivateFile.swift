@@ -158,23 +158,9 @@ public enum PrivateFile {
         }
     }
 
-    /// Writes all of `data`, retrying short writes and `EINTR`: `nil` or the failure's `errno`.
+    /// Writes all of `data`: `nil` or the failure's `errno`.
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            guard var pointer = buffer.baseAddress else { return nil }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = posixWrite(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                remaining -= written
-                pointer += written
-            }
-            return nil
-        }
+        data.withUnsafeBytes { Descriptor.writeAll($0, to: descriptor) }
     }
 
     /// Makes the rename durable; failure here cannot undo the write, so it is ignored.
@@ -211,10 +197,4 @@ public enum PrivateFile {
             return value
         }
     }
-}
-
-/// The C library's `write(2)`, named apart from `PrivateFile.write` (the platform module comes
-/// from the conditional imports at the top of the file).
-private func posixWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, pointer, count)
 }
