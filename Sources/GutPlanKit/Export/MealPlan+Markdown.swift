@@ -15,7 +15,7 @@ extension MealPlan {
         out.append("- **Plants:** \(MealPlan.markdownInline(plantsSummary))")
 
         for day in days {
-            out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))", ""]
+            out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))" + (day.date.map { " \(MealPlan.markdownInline($0))" } ?? ""), ""]
             out.append("| Slot | Item | kcal | Covers |")
             out.append("|---|---|--:|---|")
             for item in day.items {
