@@ -66,10 +66,13 @@ extension MealPlan {
             out += retests.map { "- " + MealPlan.markdownInline(sentence(for: $0)) + " Source: " + MealPlan.markdownInline($0.source) }
         }
         if !shopping.isEmpty {
-            out += ["", "## Shopping list", "", "| Food | Servings | Grams |", "|---|--:|--:|"]
-            for entry in shopping {
-                out.append(MealPlan.markdownRow([entry.name, DecimalText.format(entry.servings, maxFractionDigits: 2),
-                                                 DecimalText.format(entry.grams, maxFractionDigits: 0)]))
+            // By aisle in shop order, as the text shows it: what to buy, and how much.
+            let people = servings > 1 ? " for \(servings) people" : ""
+            out += ["", "## Shopping list (\(weeks.count > 1 ? "all weeks" : "the week")\(people), by aisle)"]
+            for (aisle, entries) in shoppingByAisle {
+                out += ["", "### " + MealPlan.markdownInline(aisle.prefix(1).uppercased() + aisle.dropFirst()), "",
+                        "| Item | Amount |", "|---|--:|"]
+                out += entries.map { MealPlan.markdownRow([$0.item.isEmpty ? $0.name : $0.item, $0.quantityText]) }
             }
         }
         out += ["", "> " + MealPlan.disclaimer]
