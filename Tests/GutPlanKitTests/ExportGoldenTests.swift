@@ -15,7 +15,7 @@ import Testing
 
     /// Compares `actual` with the golden file byte for byte (CRLF kept), naming the first line
     /// that differs; `GUTPLAN_UPDATE_GOLDEN=1` writes the file instead.
-    static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["GUTPLAN_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
