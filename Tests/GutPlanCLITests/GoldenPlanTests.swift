@@ -227,19 +227,28 @@ enum GoldenMask {
         return out.joined(separator: "\n")
     }
 
-    /// Markdown: meal rows of each day's table keep their slot; the day's kcal total, the
-    /// absorption line, the daily limits' values and the shopping list's aisles are masked.
+    /// Markdown: meal rows of each day's table keep their slot; the day's kcal total, the meals'
+    /// ingredients and methods under it, the absorption line, the daily limits' values and the
+    /// shopping list are masked.
     static func markdown(_ text: String) -> String {
         var out: [String] = []
         var section = ""
+        var cooking = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("## ") || line.hasPrefix("> ") {
                 if section.hasPrefix("## Shopping list") { out += [mask, ""] }
+                if cooking { out += [meal, ""] }
+                cooking = false
                 section = line
                 out.append(line)
                 continue
             }
-            if section.hasPrefix("## Shopping list") { continue }
+            if section.hasPrefix("## Shopping list") || cooking { continue }
+            // After a day's table come its meals' ingredients and methods: one mask for them all.
+            if section.hasPrefix("## Day "), !line.hasPrefix("|"), out.last?.hasPrefix("|") == true {
+                cooking = true
+                continue
+            }
             if line.hasPrefix("- **Plants:**") {
                 out.append(firstNumber(line))
             } else if line.hasPrefix("- "), let colon = line.range(of: "counts what the body absorbs:") {

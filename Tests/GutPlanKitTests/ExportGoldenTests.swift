@@ -48,13 +48,18 @@ import Testing
     }
 
     @Test func datedPlanMarkdown() throws {
-        try Self.check(DatedPlanFixture.plan().markdown(), "datedPlanMarkdown.md")
+        let text = DatedPlanFixture.plan().markdown()
+        try Self.check(text, "datedPlanMarkdown.md")
+        #expect(text.contains("\n**Dinner: Meal dinner 1** (5 min prep, 40 min cooking)\n\n- 1/2 cup rolled oats (40 g)\n"))
+        #expect(text.contains("\n1. Simmer the oats in 250 ml water, stirring; 5 minutes.\n2. Top with the blueberries; serve.\n"))
     }
 
     @Test func datedPlanCSV() throws {
         let text = DatedPlanFixture.plan().csv()
         try Self.check(text, "datedPlanCSV.csv")
         #expect(text.hasPrefix("day,day_name,date,slot,"))
+        #expect(text.contains(",why,ingredients\r\n"))
+        #expect(text.contains(",1/2 cup rolled oats (40 g); 1/2 cup blueberries (74 g)\r\n"))
     }
 
     @Test func datedPlanShoppingCSV() throws {

@@ -5,11 +5,11 @@ extension MealPlan {
 
     /// The CSV header: leading columns (with `date` after `day_name` when the plan has a start
     /// date), per reported nutrient what is eaten (`zinc_mg`) and what counts (`zinc_mg_counted`:
-    /// absorbed iron and calcium), `covers`, `why`.
+    /// absorbed iron and calcium), `covers`, `why` and `ingredients` (in words, `; `-separated).
     public var csvHeader: [String] {
         var leading = MealPlan.csvLeadingColumns
         if isDated { leading.insert("date", at: 2) }
-        return leading + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why"]
+        return leading + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why", "ingredients"]
     }
 
     /// Whether the days carry dates (`--start`); undated plans keep the CSV as it was.
@@ -43,6 +43,7 @@ extension MealPlan {
                 }
                 cells.append(.text(item.covers.joined(separator: ";")))
                 cells.append(.text(item.why.joined(separator: ";")))
+                cells.append(.text(item.ingredients.map(\.text).joined(separator: "; ")))
                 writer.append(cells)
             }
             if !supplements.isEmpty {
@@ -52,7 +53,7 @@ extension MealPlan {
                     cells.append(.number(nutrient.supplement))
                     cells.append(.number(nutrient.supplement))
                 }
-                cells += [.empty, .empty]
+                cells += [.empty, .empty, .empty]
                 writer.append(cells)
             }
         }

@@ -27,6 +27,16 @@ extension MealPlan {
             if let total = day.totals["kcal"] {
                 out.append(MealPlan.markdownRow(["**total**", "", DecimalText.format(total, maxFractionDigits: 0), ""]))
             }
+            // Under the table, what to cook: each meal's ingredients and method, as the text shows them.
+            for item in day.items where item.kind == .meal && !(item.ingredients.isEmpty && item.method.isEmpty) {
+                var heading = "**\(item.slot.rawValue.prefix(1).uppercased() + item.slot.rawValue.dropFirst()): \(MealPlan.markdownInline(item.name))**"
+                if let prep = item.prepMinutes, let cook = item.cookMinutes { heading += " (\(prep) min prep, \(cook) min cooking)" }
+                out += ["", heading]
+                if !item.ingredients.isEmpty { out += [""] + item.ingredients.map { "- " + MealPlan.markdownInline($0.text) } }
+                if !item.method.isEmpty {
+                    out += [""] + item.method.enumerated().map { "\($0.offset + 1). " + MealPlan.markdownInline($0.element) }
+                }
+            }
         }
 
         if !nutrients.isEmpty {
