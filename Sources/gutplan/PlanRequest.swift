@@ -42,7 +42,7 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("servings", value: "N", help: "People at the table, 1 to 50: scales ingredients and shopping (nutrition stays one person's)."),
         OptionSpec("meal-times", value: "LIST", help: "Calendar times per meal, e.g. \"breakfast=07:00,dinner=19:00\" (defaults: breakfast 07:30, lunch 12:30, snack 15:30, dinner 18:30)."),
         OptionSpec("max-minutes", value: "LIST", help: "Most prep and cook minutes per slot, e.g. \"breakfast=10,lunch=20\"."),
-        OptionSpec("lock", value: "LIST", help: "Fix meals in days and slots, e.g. \"2:dinner=salmon-quinoa-broccoli,5:lunch=lentil-swiss-chard-soup\"; the rest is re-optimised."),
+        OptionSpec("lock", value: "LIST", help: "Fix meals in days and slots, e.g. \"2:dinner=trout-quinoa-chard,5:fermented=kefir\"; the rest is re-optimised."),
         OptionSpec("ramp", help: "Start prebiotic and fermented additions small and build up over the first week (automatic with gut symptoms)."),
         OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]

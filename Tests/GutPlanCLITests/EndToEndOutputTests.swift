@@ -47,7 +47,7 @@ import Testing
         let header = records[0]
         let document = try E2E.json(json.stdout)
         let ids = try #require(document["nutrients"] as? [String])
-        #expect(header.count == 8 + 2 * ids.count + 2)
+        #expect(header.count == 8 + 2 * ids.count + 3)  // covers, why, ingredients
         let days = try #require(document["days"] as? [[String: Any]])
         #expect(days.count == 7)
         for (index, day) in days.enumerated() {
