@@ -33,7 +33,7 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("kcal", value: "MIN-MAX", help: "Daily energy band (default: the Dietary Guidelines' estimate for the sex, age and activity)."),
         OptionSpec("activity", value: "LEVEL", help: "sedentary, moderate or active: sets the energy band from the Dietary Guidelines (default: the whole sedentary-to-active range)."),
         OptionSpec("supplements", value: "LIST", help: "Daily supplements, NAME=AMOUNT with ug, mcg, mg, g or (vitamin D) IU: \"vitamin-d=25ug,iron=18mg\". They count in every day's total and limit."),
-        OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-bowl,liver)."),
+        OptionSpec("avoid", value: "LIST", help: "Meal ids, food ids or food tags to leave out (salmon-quinoa-broccoli,liver)."),
         OptionSpec("low-fodmap", help: "The low-FODMAP elimination phase: every food low-FODMAP at its serving."),
         OptionSpec("rules", value: "DIR", help: "Rule directory to use instead of the built-in Rules/."),
         OptionSpec("profile", value: "FILE", help: "A client profile (*.profile, see docs/PROFILES.md); options given here override it."),
@@ -42,7 +42,7 @@ struct PlanRequest: Sendable, Equatable {
         OptionSpec("servings", value: "N", help: "People at the table, 1 to 50: scales ingredients and shopping (nutrition stays one person's)."),
         OptionSpec("meal-times", value: "LIST", help: "Calendar times per meal, e.g. \"breakfast=07:00,dinner=19:00\" (defaults: breakfast 07:30, lunch 12:30, snack 15:30, dinner 18:30)."),
         OptionSpec("max-minutes", value: "LIST", help: "Most prep and cook minutes per slot, e.g. \"breakfast=10,lunch=20\"."),
-        OptionSpec("lock", value: "LIST", help: "Fix meals in days and slots, e.g. \"2:dinner=salmon-quinoa-bowl,5:lunch=lentil-soup\"; the rest is re-optimised."),
+        OptionSpec("lock", value: "LIST", help: "Fix meals in days and slots, e.g. \"2:dinner=trout-quinoa-chard,5:fermented=kefir\"; the rest is re-optimised."),
         OptionSpec("ramp", help: "Start prebiotic and fermented additions small and build up over the first week (automatic with gut symptoms)."),
         OptionSpec("interactive", short: "i", help: "Ask for the profile question by question, one answer a line (also when standard input is not a terminal)."),
     ]
@@ -195,14 +195,14 @@ enum Validate {
         return limits
     }
 
-    /// `2:dinner=salmon-quinoa-bowl,5:fermented=kefir`: day (1-based), slot and item id.
+    /// `2:dinner=salmon-quinoa-broccoli,5:fermented=kefir`: day (1-based), slot and item id.
     static func locks(_ text: String) throws(Prompter.Rejection) -> [PlanOptions.Lock] {
         var locks: [PlanOptions.Lock] = []
         for part in try list(text) {
             let sides = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
             let place = sides.first?.split(separator: ":").map { String($0).trimmedSpaces } ?? []
             guard sides.count == 2, place.count == 2, let day = Int(place[0]), day >= 1, !sides[1].isEmpty else {
-                throw Prompter.Rejection("'\(part.clipped(to: 60))' is not DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-bowl")
+                throw Prompter.Rejection("'\(part.clipped(to: 60))' is not DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-broccoli")
             }
             guard let slot = Slot(rawValue: place[1].lowercased()), Slot.planned.contains(slot) else {
                 throw Prompter.Rejection("unknown slot '\(place[1].clipped(to: 40))'\(Suggestion.didYouMean(place[1].lowercased(), among: Slot.planned.map(\.rawValue)))")

@@ -132,15 +132,15 @@ enum CLIHarnessError: Error, CustomStringConvertible {
     }
 }
 
-/// Compares text with `Tests/GutPlanCLITests/Golden/<name>.txt`; `GUTPLAN_UPDATE_GOLDEN=1`
-/// rewrites the file instead (then review the diff and commit it).
+/// Compares text with `Tests/GutPlanCLITests/Golden/<name>.<ext>` (`txt` unless given);
+/// `GUTPLAN_UPDATE_GOLDEN=1` rewrites the file instead (then review the diff and commit it).
 enum Golden {
     static func folder(_ filePath: String = #filePath) -> URL {
         URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     }
 
-    static func check(_ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = folder().appendingPathComponent(name + ".txt")
+    static func check(_ actual: String, name: String, ext: String = "txt", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = folder().appendingPathComponent(name + "." + ext)
         if ProcessInfo.processInfo.environment["GUTPLAN_UPDATE_GOLDEN"] == "1" {
             try Data(actual.utf8).write(to: url, options: .atomic)
             return

@@ -12,10 +12,10 @@ import Testing
         let records = try #require(E2E.csvRecords(result.stdout), "not RFC 4180")
         #expect(records.first == ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal",
                                   "vitamin_d_ug", "vitamin_d_ug_counted", "vitamin_b12_ug", "vitamin_b12_ug_counted",
-                                  "zinc_mg", "zinc_mg_counted", "covers", "why"])
+                                  "zinc_mg", "zinc_mg_counted", "covers", "why", "ingredients"])
         let rows = records.dropFirst()
         #expect(rows.count == 49)
-        #expect(rows.allSatisfy { $0.count == 16 })
+        #expect(rows.allSatisfy { $0.count == 17 })
         #expect(rows.filter { $0[3] == "meal" }.count == 28)
         #expect(rows.filter { $0[3] == "fermented" || $0[3] == "prebiotic" }.count == 14)
         #expect(rows.filter { $0[3] == "stress" }.count == 7)
@@ -47,7 +47,7 @@ import Testing
         let header = records[0]
         let document = try E2E.json(json.stdout)
         let ids = try #require(document["nutrients"] as? [String])
-        #expect(header.count == 8 + 2 * ids.count + 2)
+        #expect(header.count == 8 + 2 * ids.count + 3)  // covers, why, ingredients
         let days = try #require(document["days"] as? [[String: Any]])
         #expect(days.count == 7)
         for (index, day) in days.enumerated() {

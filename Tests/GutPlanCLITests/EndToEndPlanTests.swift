@@ -129,7 +129,7 @@ import Testing
         #expect(result.status == 0)
         for part in ["# gutplan: seven-day plan", "## Day 1: Monday", "## Day 7: Sunday", "| Slot | Item | kcal | Covers |",
                      "## Coverage", "| Nutrient | Status | Target | Mon |", "## Notes", "## Shopping list",
-                     "| Food | Servings | Grams |", "> gutplan gives food guidance, not medical advice."] {
+                     "| Item | Amount |", "> gutplan gives food guidance, not medical advice."] {
             #expect(result.stdout.contains(part), "\(part)")
         }
     }

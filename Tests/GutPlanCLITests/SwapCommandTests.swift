@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// A plan with a start date and servings keeps both through `--pick`: the same dates and day
+    /// names, dated retests, and the shopping list for the same number of people.
+    @Test func pickKeepsTheStartDateAndServings() throws {
+        let folder = try E2E.scratch()
+        defer { E2E.remove(folder) }
+        let plan = folder.appendingPathComponent("plan.json").path
+        let made = try CLIHarness.run(["plan"] + Self.profile + ["--start", "2027-02-26", "--servings", "3", "--format", "json", "-o", plan])
+        try #require(made.status == 0, "\(made.stderr)")
+        let new = folder.appendingPathComponent("new.json").path
+        let picked = try CLIHarness.run(["swap", plan, "--day", "2", "--slot", "dinner", "--pick", "1", "-o", new])
+        try #require(picked.status == 0, "\(picked.stderr)")
+        let before = try E2E.json(try String(contentsOfFile: plan, encoding: .utf8))
+        let after = try E2E.json(try String(contentsOfFile: new, encoding: .utf8))
+        #expect(after["start"] as? String == "2027-02-26")
+        #expect(after["servings"] as? Int == 3)
+        let dates = { (plan: [String: Any]) in ((plan["days"] as? [[String: Any]]) ?? []).map { "\($0["name"] ?? "") \($0["date"] ?? "")" } }
+        #expect(dates(after) == dates(before))
+        #expect(dates(after).first == "Friday 2027-02-26")
+        let retestDates = { (plan: [String: Any]) in ((plan["retests"] as? [[String: Any]]) ?? []).map { $0["date"] as? String } }
+        #expect(!retestDates(before).isEmpty && retestDates(before).allSatisfy { $0 != nil }, "retests are dated from the start")
+        #expect(retestDates(after) == retestDates(before))
+    }
+
     @Test func listsValidAlternativesAndEachPickIsAValidWeek() throws {
         let folder = try Self.planFolder()
         defer { E2E.remove(folder) }

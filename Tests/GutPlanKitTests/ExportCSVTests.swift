@@ -6,10 +6,10 @@ import Testing
     let text = plan.csv()
     let rows = readCSV(text)
     #expect(rows.first == ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal",
-                           "zinc_mg", "zinc_mg_counted", "vitamin_b12_ug", "vitamin_b12_ug_counted", "covers", "why"])
+                           "zinc_mg", "zinc_mg_counted", "vitamin_b12_ug", "vitamin_b12_ug_counted", "covers", "why", "ingredients"])
     // 49 items and, since the fixture takes a supplement, one supplement row a day.
     #expect(rows.count == 1 + 49 + 7)
-    #expect(rows.allSatisfy { $0.count == 14 })
+    #expect(rows.allSatisfy { $0.count == 15 })
     // CRLF everywhere, never a bare LF.
     let bytes = Array(text.utf8)
     let lineFeeds = bytes.indices.filter { bytes[$0] == 0x0A }

@@ -179,7 +179,8 @@ struct PlannerObjectiveTests {
             Issue.record("a lock outside the energy band planned")
         } catch {
             #expect(error.kind == .noPlan)
-            #expect(error.message.contains("\(problem.items[heavy].id) at breakfast fixed there"), "\(error.message)")
+            #expect(error.message.hasPrefix("with \(problem.items[heavy].id) at breakfast fixed on day 2, the day cannot keep to the energy band"),
+                    "\(error.message)")
         }
         problem.items[heavy].kcal = 400
         problem.fixed.append(.init(day: 3, slot: .breakfast, item: problem.items[heavy].id))

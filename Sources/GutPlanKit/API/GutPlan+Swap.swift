@@ -28,6 +28,9 @@ extension GutPlan {
         let builder: ProblemBuilder
         let steps: [StressStep]
         let upperBound: Double
+        /// The file's start date and servings, kept in the new plan.
+        let start: CalendarDate?
+        let servings: Int
     }
 
     /// Why a saved plan does not fit the rules: the plan file is bad data.
@@ -103,12 +106,13 @@ extension GutPlan {
         let best = found.reduce(current.score) { max($0, $1.score) }
         let ranked = Self.ranked(found, best: best, problem: problem)
         return Swap(day: day, slot: slot, current: current, alternatives: ranked, problem: problem, builder: builder,
-                    steps: steps, upperBound: saved.upperBound)
+                    steps: steps, upperBound: saved.upperBound, start: saved.start, servings: saved.servings)
     }
 
     /// The plan with alternative `pick` (1-based, in `swap.alternatives`) in the slot, assembled
-    /// as `plan` assembles a week, so every derived figure is recomputed. The upper bound is the
-    /// file's: the problem is the same, so its proven bound still holds.
+    /// as `plan` assembles a week, so every derived figure is recomputed, with the file's start
+    /// date and servings. The upper bound is the file's: the problem is the same, so its proven
+    /// bound still holds.
     public func swapped(_ swap: Swap, pick: Int) throws(GutPlanError) -> MealPlan {
         guard !swap.alternatives.isEmpty else {
             throw .invalidRequest("no other item fits day \(swap.day) \(swap.slot.rawValue), so there is nothing to pick")
@@ -130,6 +134,9 @@ extension GutPlan {
         // As the facade finishes a week: the ramp note and the retest reminders.
         if let note = swap.builder.rampNote() { plan.notes.append(note) }
         plan.retests = swap.builder.retests()
+        // And as the file had it: people at the table, and the dates (which date the retests).
+        plan.servings = swap.servings
+        if let start = swap.start { plan = plan.dated(start: start) }
         return plan
     }
 

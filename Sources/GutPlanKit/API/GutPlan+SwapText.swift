@@ -5,7 +5,7 @@ extension GutPlan.Swap {
     ///     Day 2 dinner: Chickpea stew (chickpea-stew); the week scores 1.0000 with 30 plants.
     ///
     ///       #   score   change  plants  change  item
-    ///       1  1.0000  +0.0000      30      +0  Lentil soup (lentil-soup)
+    ///       1  1.0000  +0.0000      30      +0  Lentil and Swiss chard soup (lentil-swiss-chard-soup)
     public func text(count: Int) -> String {
         var lines = ["Day \(day) \(slot.rawValue): \(current.name) (\(current.id)); the week scores "
             + "\(DecimalText.fixed(current.score, digits: 4)) with \(current.plants) plants."]

@@ -91,9 +91,9 @@ public struct GutPlan: Sendable {
             let builder = ProblemBuilder(knowledge: knowledge, profile: weekProfile, assessment: assessment,
                                          options: weekOptions, week: week)
             let problem = builder.problem()
-            for lock in weekOptions.locks where !problem.items.contains(where: { $0.id == lock.item }) {
+            for lock in weekOptions.locks where !problem.items.contains(where: { $0.id == lock.item && $0.slots.contains(lock.slot) }) {
                 throw .noPlan("\(Self.describe(profile)): lock \(lock.day + 7 * (week - 1)):\(lock.slot.rawValue)=\(lock.item) "
-                    + "is left out by the diet, the exclusions or a cap")
+                    + "cannot be planned: \(builder.whyLeftOut(lock: lock.item, slot: lock.slot))")
             }
             if week == 1 {
                 try beforeSolving(problem)
@@ -124,9 +124,10 @@ public struct GutPlan: Sendable {
             throw .internalFailure("no week was planned")
         }
         joined.servings = max(options.servings, 1)
+        // Retests first, so that dating the plan dates them too.
+        joined.retests = retests
         if let start = options.start { joined = try joined.dated(start: start) }
         if let rampNote { joined.notes.append(rampNote) }
-        joined.retests = retests
         return Outcome(assessment: assessment, problem: first.problem, solution: first.solution, plan: joined)
     }
 
@@ -144,9 +145,12 @@ public struct GutPlan: Sendable {
                 guard meal.slots.contains(lock.slot) else {
                     throw .invalidRequest("\(shown): \(meal.name) is a \(meal.slots.map(\.rawValue).joined(separator: " or ")) meal")
                 }
-            } else if knowledge.food(id: lock.item) != nil {
+            } else if let food = knowledge.food(id: lock.item) {
                 guard lock.slot == .fermented || lock.slot == .prebiotic else {
                     throw .invalidRequest("\(shown): a food can only be locked as the fermented or prebiotic addition")
+                }
+                guard food.tags.contains(lock.slot.rawValue) else {
+                    throw .invalidRequest("\(shown): \(food.name) is not a \(lock.slot.rawValue) food")
                 }
             } else {
                 let hint = Suggestion.closest(to: lock.item, among: knowledge.meals.map(\.id) + knowledge.foods.map(\.id))

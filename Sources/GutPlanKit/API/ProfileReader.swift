@@ -362,7 +362,7 @@ struct ProfileReader {
         guard dayAndRest.count == 2, value.text.filter({ $0 == ":" }).count == 1,
               let (slot, item) = lockSlot(dayAndRest[1]) else {
             if dayAndRest.count != 2 || value.text.filter({ $0 == ":" }).count != 1 {
-                report(.invalidValue(key: "lock", reason: "expected DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-bowl", at: value.location))
+                report(.invalidValue(key: "lock", reason: "expected DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-broccoli", at: value.location))
             }
             return
         }
@@ -378,7 +378,7 @@ struct ProfileReader {
     private mutating func lockSlot(_ text: ProfileEntry.Text) -> (Slot, ProfileEntry.Text)? {
         let pieces = Self.split(text, separator: "=")
         guard pieces.count == 2 else {
-            report(.invalidValue(key: "lock", reason: "expected DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-bowl", at: text.location))
+            report(.invalidValue(key: "lock", reason: "expected DAY:SLOT=ITEM, e.g. 2:dinner=salmon-quinoa-broccoli", at: text.location))
             return nil
         }
         guard let slot = Slot(rawValue: pieces[0].text.lowercased()), Slot.planned.contains(slot) else {

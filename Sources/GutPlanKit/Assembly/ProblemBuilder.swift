@@ -98,12 +98,10 @@ struct ProblemBuilder {
                                options: PlanOptions) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
         let foodsByID = Dictionary(knowledge.foods.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let zeroCaps = knowledge.foodCaps.filter {
-            $0.applies(sex: profile.sex, age: profile.age) && ($0.maxPerDay == 0 || $0.maxPerWeek == 0)
-        }
+        let zeroCaps = zeroCaps(knowledge: knowledge, profile: profile)
         let allowed: (String) -> Bool = { id in
-            guard let food = foodsByID[id], !excludedTags.contains(id) else { return false }
-            return food.tags.isDisjoint(with: excludedTags) && !zeroCaps.contains { $0.selects(food) }
+            guard let food = foodsByID[id] else { return false }
+            return whyLeftOut(food, profile: profile, assessment: assessment, zeroCaps: zeroCaps) == nil
         }
         let absorption = { (portions: [Meal.Portion]) -> MealAbsorption? in
             guard let model = knowledge.absorption else { return nil }

@@ -3,11 +3,17 @@ extension MealPlan {
     /// `why` follow.
     public static let csvLeadingColumns = ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal"]
 
-    /// The CSV header: leading columns, per reported nutrient what is eaten (`zinc_mg`) and what
-    /// counts (`zinc_mg_counted`: absorbed iron and calcium), `covers`, `why`.
+    /// The CSV header: leading columns (with `date` after `day_name` when the plan has a start
+    /// date), per reported nutrient what is eaten (`zinc_mg`) and what counts (`zinc_mg_counted`:
+    /// absorbed iron and calcium), `covers`, `why` and `ingredients` (in words, `; `-separated).
     public var csvHeader: [String] {
-        MealPlan.csvLeadingColumns + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why"]
+        var leading = MealPlan.csvLeadingColumns
+        if isDated { leading.insert("date", at: 2) }
+        return leading + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why", "ingredients"]
     }
+
+    /// Whether the days carry dates (`--start`); undated plans keep the CSV as it was.
+    var isDated: Bool { days.contains { $0.date != nil } }
 
     /// The plan as RFC 4180 CSV (see `CSVWriter`): a header, then one row per planned item in day
     /// order, then slot order, and a `supplement` row per day when the person takes any. Retest
@@ -18,10 +24,12 @@ extension MealPlan {
     public func csv() -> String {
         var writer = CSVWriter(maxFractionDigits: 4)
         writer.append(header: csvHeader)
+        let dated = isDated
         for day in days {
+            let date: [CSVWriter.Cell] = dated ? [.text(day.date ?? "")] : []
             for item in day.items {
-                var cells: [CSVWriter.Cell] = [
-                    .number(Double(day.number)), .text(day.name), .text(item.slot.rawValue),
+                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name)] + date + [
+                    .text(item.slot.rawValue),
                     .text(item.kind.rawValue), .text(item.id), .text(item.name),
                     .text(item.foods.map { "\($0.food) x\(DecimalText.format($0.servings, maxFractionDigits: 4))" }
                         .joined(separator: "; ")),
@@ -35,16 +43,17 @@ extension MealPlan {
                 }
                 cells.append(.text(item.covers.joined(separator: ";")))
                 cells.append(.text(item.why.joined(separator: ";")))
+                cells.append(.text(item.ingredients.map(\.text).joined(separator: "; ")))
                 writer.append(cells)
             }
             if !supplements.isEmpty {
-                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name), .empty, .text("supplement"),
-                                               .empty, .text("Supplements"), .empty, .empty]
+                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name)] + date
+                    + [.empty, .text("supplement"), .empty, .text("Supplements"), .empty, .empty]
                 for nutrient in nutrients {
                     cells.append(.number(nutrient.supplement))
                     cells.append(.number(nutrient.supplement))
                 }
-                cells += [.empty, .empty]
+                cells += [.empty, .empty, .empty]
                 writer.append(cells)
             }
         }

@@ -15,7 +15,7 @@ extension MealPlan {
         out.append("- **Plants:** \(MealPlan.markdownInline(plantsSummary))")
 
         for day in days {
-            out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))", ""]
+            out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))" + (day.date.map { " \(MealPlan.markdownInline($0))" } ?? ""), ""]
             out.append("| Slot | Item | kcal | Covers |")
             out.append("|---|---|--:|---|")
             for item in day.items {
@@ -26,6 +26,16 @@ extension MealPlan {
             }
             if let total = day.totals["kcal"] {
                 out.append(MealPlan.markdownRow(["**total**", "", DecimalText.format(total, maxFractionDigits: 0), ""]))
+            }
+            // Under the table, what to cook: each meal's ingredients and method, as the text shows them.
+            for item in day.items where item.kind == .meal && !(item.ingredients.isEmpty && item.method.isEmpty) {
+                var heading = "**\(item.slot.rawValue.prefix(1).uppercased() + item.slot.rawValue.dropFirst()): \(MealPlan.markdownInline(item.name))**"
+                if let prep = item.prepMinutes, let cook = item.cookMinutes { heading += " (\(prep) min prep, \(cook) min cooking)" }
+                out += ["", heading]
+                if !item.ingredients.isEmpty { out += [""] + item.ingredients.map { "- " + MealPlan.markdownInline($0.text) } }
+                if !item.method.isEmpty {
+                    out += [""] + item.method.enumerated().map { "\($0.offset + 1). " + MealPlan.markdownInline($0.element) }
+                }
             }
         }
 
@@ -66,10 +76,13 @@ extension MealPlan {
             out += retests.map { "- " + MealPlan.markdownInline(sentence(for: $0)) + " Source: " + MealPlan.markdownInline($0.source) }
         }
         if !shopping.isEmpty {
-            out += ["", "## Shopping list", "", "| Food | Servings | Grams |", "|---|--:|--:|"]
-            for entry in shopping {
-                out.append(MealPlan.markdownRow([entry.name, DecimalText.format(entry.servings, maxFractionDigits: 2),
-                                                 DecimalText.format(entry.grams, maxFractionDigits: 0)]))
+            // By aisle in shop order, as the text shows it: what to buy, and how much.
+            let people = servings > 1 ? " for \(servings) people" : ""
+            out += ["", "## Shopping list (\(weeks.count > 1 ? "all weeks" : "the week")\(people), by aisle)"]
+            for (aisle, entries) in shoppingByAisle {
+                out += ["", "### " + MealPlan.markdownInline(aisle.prefix(1).uppercased() + aisle.dropFirst()), "",
+                        "| Item | Amount |", "|---|--:|"]
+                out += entries.map { MealPlan.markdownRow([$0.item.isEmpty ? $0.name : $0.item, $0.quantityText]) }
             }
         }
         out += ["", "> " + MealPlan.disclaimer]

@@ -15,6 +15,10 @@ struct SavedPlan: Sendable, Equatable {
     var plants: Int?
     /// Items of each day, in file order (stress steps included).
     var days: [[Entry]]
+    /// The first day's date (`start`), when the plan has one.
+    var start: CalendarDate?
+    /// People at the table (`servings`; 1 when absent).
+    var servings = 1
 
     /// Most days a file may hold (12 weeks), so a hostile file cannot make the check run long.
     static let maxDays = 84
@@ -86,6 +90,15 @@ struct SavedPlan: Sendable, Equatable {
         score = try number(root["score"], "score")
         upperBound = try number(root["upper_bound"], "upper_bound")
         plants = root["plants"]?["value"].flatMap { if case .number(let x) = $0 { return Int(exactly: x) } else { return nil } }
+        if let value = root["start"], value != .null {
+            let text = try string(value, "start")
+            guard let date = CalendarDate(text) else { throw fail("start '\(text.clipped(to: 40))' is not a date (YYYY-MM-DD)") }
+            start = date
+        }
+        if let value = root["servings"], value != .null {
+            servings = try whole(value, "servings")
+            guard (1...50).contains(servings) else { throw fail("servings \(servings) is not 1 to 50") }
+        }
 
         let dayList = try array(root["days"], "days")
         guard !dayList.isEmpty, dayList.count <= Self.maxDays else { throw fail("it has \(dayList.count) days") }

@@ -1,6 +1,6 @@
 /// How to lay out and schedule a plan, apart from who it is for (`Profile`).
 public struct PlanOptions: Sendable, Equatable, Codable {
-    /// A meal fixed in a day and slot (`--lock "2:dinner=salmon-quinoa-bowl"`); `day` is 1-based
+    /// A meal fixed in a day and slot (`--lock "2:dinner=salmon-quinoa-broccoli"`); `day` is 1-based
     /// over the whole plan.
     public struct Lock: Sendable, Equatable, Codable {
         public var day: Int

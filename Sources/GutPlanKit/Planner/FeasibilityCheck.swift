@@ -129,15 +129,30 @@ struct FeasibilityCheck {
                 throw PlanningFailure("the fixed items hold \(PlannerText.number(total)) of \(foodCap.id), above its weekly cap of \(PlannerText.number(most))")
             }
         }
-        // Each day with locks must have a feasible completion on its own.
+        // Each day with locks must have a feasible completion on its own. First the bounds that
+        // name one constraint (the lightest or heaviest other items still break the energy band,
+        // or the least of a limited amount is over its limit), then the day search for the rest.
         let solver = DaySolver(model: model)
         for d in 0..<problem.days where model.locks[d].contains(where: { $0 != nil }) {
             let blocked = (0..<model.itemCount).map { !model.isAllowed($0, day: d) || model.cap[$0] <= 0 }
             let candidates = model.candidates.indices.map { s in model.locks[d][s].map { [$0] } ?? model.candidates[s] }
+            let names = problem.slots.indices.compactMap { s in model.locks[d][s].map { "\(problem.items[$0].id) at \(problem.slots[s].rawValue)" } }
+            let fixed = "with \(names.joined(separator: " and ")) fixed on day \(d + 1)"
+            let extremes = solver.extremes(blocked: blocked, candidates: candidates)
+            if extremes.emptySlot == nil {
+                if extremes.minKcal > problem.energy.upperBound + eps {
+                    throw PlanningFailure("\(fixed), the day cannot keep to the energy band \(PlannerText.band(problem.energy)): the least it can hold is \(PlannerText.number(extremes.minKcal)) kcal")
+                }
+                if extremes.maxKcal < problem.energy.lowerBound - eps {
+                    throw PlanningFailure("\(fixed), the day cannot reach the energy band \(PlannerText.band(problem.energy)): the most it can hold is \(PlannerText.number(extremes.maxKcal)) kcal")
+                }
+                if let u = (0..<model.limitCount).first(where: { extremes.minLimit[$0] > model.limits[$0] + eps }) {
+                    throw PlanningFailure("\(fixed), the day exceeds \(model.rowName(u, problem: problem)): the least it can hold is \(PlannerText.number(extremes.minLimit[u]))")
+                }
+            }
             let result = solver.solve(DayQuery(blocked: blocked, budget: budget, candidates: candidates))
             if result.items == nil && result.complete {
-                let names = problem.slots.indices.compactMap { s in model.locks[d][s].map { "\(problem.items[$0].id) at \(problem.slots[s].rawValue)" } }
-                throw PlanningFailure("no day \(d + 1) fits the energy band \(PlannerText.band(problem.energy)) and the daily limits with \(names.joined(separator: " and ")) fixed there")
+                throw PlanningFailure("no day \(d + 1) fits the energy band \(PlannerText.band(problem.energy)) and the daily limits \(fixed)")
             }
         }
     }
