@@ -1,5 +1,5 @@
 import Foundation
-import GutPlanKit
+@testable import GutPlanKit
 import Testing
 
 /// Golden files for one fixed profile with `--start`, in every format, run through the built
