@@ -105,7 +105,8 @@ enum PlanCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
         let output = try output(arguments)
-        if output.format == "ics", request.options.start == nil {
+        // A profile may give the start date: then it is checked once the profile is read.
+        if output.format == "ics", request.options.start == nil, request.profilePath == nil {
             throw CLIError.usage("the calendar needs --start YYYY-MM-DD")
         }
         try Backend.checkLabs(request.input.labs)
@@ -122,6 +123,9 @@ enum PlanCommand: Subcommand {
 
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
+        if output.format == "ics", completed.options.start == nil {
+            throw CLIError.usage("the calendar needs a start date: --start YYYY-MM-DD or 'start:' in the profile")
+        }
         let outcome = try Backend.outcome(gutplan, completed) { problem throws(CLIError) in
             if let problemTarget, let problemPath = output.problemPath {
                 try problemTarget.write(problem.json(), context: context, shownAs: problemPath)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writing a profile back as canonical profile text (docs/PROFILES.md): the keys in a fixed
 /// order, one per line, lists joined with `, `, each inline lab on a `lab:` line and each note
 /// line on a `notes:` line, defaults left out except sex, age and diet. Reading the text gives
@@ -65,5 +67,15 @@ extension ClientProfile {
             view.append(ProfileScanner.isForbidden(scalar) || scalar == "\t" ? " " : scalar)
         }
         return String(view).trimmedBlanks
+    }
+}
+
+extension GutPlan {
+    /// Writes `client` as canonical profile text to `path` with the library's atomic writer:
+    /// a new file is created 0600, a replaced regular file keeps its mode, and readers see the
+    /// old file or the whole new one. A symbolic link at `path` is replaced, not followed
+    /// (resolve it first to write through it).
+    public func writeProfile(_ client: ClientProfile, to path: String) throws(PrivateFile.Failure) {
+        try PrivateFile.write(Data(client.text.utf8), to: path)
     }
 }

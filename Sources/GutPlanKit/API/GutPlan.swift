@@ -124,9 +124,10 @@ public struct GutPlan: Sendable {
             throw .internalFailure("no week was planned")
         }
         joined.servings = max(options.servings, 1)
+        // Retests first, so that dating the plan dates them too.
+        joined.retests = retests
         if let start = options.start { joined = try joined.dated(start: start) }
         if let rampNote { joined.notes.append(rampNote) }
-        joined.retests = retests
         return Outcome(assessment: assessment, problem: first.problem, solution: first.solution, plan: joined)
     }
 
