@@ -140,7 +140,8 @@ enum PlanCommand: Subcommand {
         let text: String
         do {
             text = try render(outcome, knowledge: gutplan.knowledge, output: output, width: width, useColor: useColor,
-                              mealTimes: completed.options.mealTimes, clientName: completed.clientName)
+                              mealTimes: completed.options.mealTimes, clientName: completed.clientName,
+                              clientNotes: completed.clientNotes)
         } catch {
             throw CLIError.library(error)
         }
@@ -155,15 +156,17 @@ enum PlanCommand: Subcommand {
     }
 
     static func render(_ outcome: GutPlan.Outcome, knowledge: KnowledgeBase, output: Output, width: Int, useColor: Bool,
-                       mealTimes: [Slot: String], clientName: String? = nil) throws(GutPlanError) -> String {
+                       mealTimes: [Slot: String], clientName: String? = nil,
+                       clientNotes: [String] = []) throws(GutPlanError) -> String {
         let plan = outcome.plan
         switch output.format {
         case "json": return plan.json()
         case "csv": return plan.csv()
         case "markdown": return plan.markdown()
         case "html":
-            let details = Explanation(knowledge: knowledge, assessment: outcome.assessment, plan: plan)
+            var details = Explanation(knowledge: knowledge, assessment: outcome.assessment, plan: plan)
                 .reportDetails(client: output.client ?? clientName)
+            details.notes = clientNotes
             return plan.html(details: details)
         case "ics": return try plan.ics(mealTimes: mealTimes)
         default: return plan.text(width: width, useColor: useColor, brief: output.brief)

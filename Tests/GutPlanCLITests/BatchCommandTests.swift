@@ -5,7 +5,7 @@ import Testing
 /// run, the summary, the worst exit code, outputs named after each profile with mode 0600,
 /// re-runs that skip unchanged profiles, `--force`, an edited profile, plain progress when piped.
 @Suite struct BatchCommandTests {
-    static let ana = "name: Ana\nconfirmed: zinc\nstart: 2026-12-07\n"
+    static let ana = "name: Ana\nconfirmed: zinc\nstart: 2026-12-07\nnotes: Bring the food diary.\n"
     static let ben = "name: Ben\nsex: male\ndiet: vegetarian\nsuspected: b12\nstart: 2026-12-07\n"
     static let bad = "name: Bad\nsex: femal\nconfirmed: zinc\n"
 
@@ -58,7 +58,9 @@ import Testing
         #expect(ana["start"] as? String == "2026-12-07")
         #expect((ana["profile"] as? [String: Any])?["confirmed"] as? [String] == ["zinc"])
         let html = try String(contentsOf: out.appendingPathComponent("ben.html"), encoding: .utf8)
-        #expect(html.contains("Ben"))
+        #expect(html.contains("<h1>Meal plan for Ben</h1>") && html.contains("entered by you as suspected"))
+        let anaHTML = try String(contentsOf: out.appendingPathComponent("ana.html"), encoding: .utf8)
+        #expect(anaHTML.contains("<h3>From your practitioner</h3>\n<p>Bring the food diary.</p>"))
         let ics = try String(contentsOf: out.appendingPathComponent("ana.ics"), encoding: .utf8)
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.contains("DTSTART") && ics.hasSuffix("END:VCALENDAR\r\n"))
     }

@@ -12,6 +12,8 @@ import Testing
         confirmed: zinc
         suspected: b12
         start: 2026-12-07
+        notes: Check-in <in> 2 weeks & "more"
+        notes: Bring the food diary.
 
         """
 
@@ -56,9 +58,16 @@ import Testing
             #expect(title.hasSuffix("-title") && chart.contains("<title id=\"\(title)\">"), "\(title)")
         }
         #expect(html.contains("<td>after 8-12 weeks</td><td>Monday 1 February 2027</td>"), "zinc retest 8 weeks after 7 December 2026")
-        // --client overrides the profile's name.
+        // The practitioner's notes come first, escaped, then gutplan's own.
+        #expect(html.contains("<h2>Notes</h2>\n<h3>From your practitioner</h3>\n<p>Check-in &lt;in&gt; 2 weeks &amp; &quot;more&quot;</p>\n"
+            + "<p>Bring the food diary.</p>\n<h3>From gutplan</h3>\n<ul>"))
+        #expect(html.contains("entered by you as confirmed"), "each flag explained")
+        // --client overrides the profile's name; a profile without a name gives an untitled report.
         let named = try CLIHarness.run(["plan", "--profile", profile, "--client", "Other", "--format", "html"])
         #expect(named.status == 0 && named.stdout.contains("<h1>Meal plan for Other</h1>"))
+        let nameless = try Self.write("confirmed: zinc\n", in: folder)
+        let untitled = try CLIHarness.run(["plan", "--profile", nameless, "--format", "html"])
+        #expect(untitled.status == 0 && untitled.stdout.contains("<h1>Meal plan</h1>"))
     }
 
     @Test func aThreeWeekPlanCoversEveryWeekInEveryFormat() throws {
