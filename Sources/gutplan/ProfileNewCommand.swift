@@ -158,8 +158,10 @@ enum ProfileNewCommand: Subcommand {
     static func problem(_ key: ProfileKey, _ text: String, gutplan: GutPlan, folder: String) -> String? {
         guard let problem = gutplan.problem(profileKey: key, value: text, folder: folder) else { return nil }
         if key == .labs, folder != ".", !text.hasPrefix("/"), FileManager.default.fileExists(atPath: text) {
-            return problem + " (the path is relative to the profile's folder \(folder.clipped(to: 200, keepEnd: true)); "
-                + "from here it needs an absolute path)"
+            let inFolder = folder.hasSuffix("/") ? folder : folder + "/"
+            let hint = text.hasPrefix(inFolder) ? "did you mean '\(text.dropFirst(inFolder.count))'?"
+                                                : "give the path from there, or an absolute path"
+            return problem + " (paths are relative to the profile's folder, \(inFolder.clipped(to: 200, keepEnd: true)): \(hint))"
         }
         return problem
     }
