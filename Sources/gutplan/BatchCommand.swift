@@ -30,7 +30,9 @@ enum BatchCommand: Subcommand {
 
     static var entry: HelpCommand.Entry { positionalEntry(usage: "Usage: gutplan batch DIR|FILES... --out DIR [options]") }
 
-    static func formats(_ text: String) throws(CLIError) -> [BatchPlanner.Format] {
+    /// The formats named by `--format`. With `gutplan`, the HTML report explains each flag as
+    /// `plan --format html` does; the profile's name and notes go on it either way.
+    static func formats(_ text: String, gutplan: GutPlan? = nil) throws(CLIError) -> [BatchPlanner.Format] {
         var formats: [BatchPlanner.Format] = []
         let names: [String]
         do { names = try Validate.list(text) } catch { throw .usage("--format: \(error.message)") }
@@ -41,7 +43,11 @@ enum BatchCommand: Subcommand {
             case "markdown", "md": formats.append(.markdown)
             case "html":
                 formats.append(BatchPlanner.Format(name: "html", fileExtension: "html") { outcome, client in
-                    outcome.plan.html(client: client.name)
+                    let name = client.name.isEmpty ? nil : client.name
+                    var details = gutplan.map { $0.explanation(of: outcome).reportDetails(client: name) }
+                        ?? ReportDetails(client: name)
+                    details.notes = client.notes
+                    return outcome.plan.html(details: details)
                 })
             case "ics":
                 formats.append(BatchPlanner.Format(name: "ics", fileExtension: "ics") { outcome, client in
@@ -57,8 +63,9 @@ enum BatchCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard !arguments.positionals.isEmpty else { throw .usage("give at least one *.profile file or folder") }
         guard let out = arguments.value("out"), !out.isEmpty else { throw .usage("--out DIR is required") }
-        let formats = try formats(arguments.value("format") ?? "json")
+        _ = try formats(arguments.value("format") ?? "json")
         let gutplan = try Backend.load(arguments.value("rules"), context: context)
+        let formats = try formats(arguments.value("format") ?? "json", gutplan: gutplan)
         let paths: [String]
         do { paths = try BatchPlanner.profilePaths(arguments.positionals) } catch { throw .library(error) }
         do {

@@ -49,17 +49,20 @@ struct GutPlanCommand {
         }
 
         let command: HelpCommand.Entry
-        if first == "rules" {
-            commandName = "rules check"
+        if let group = HelpCommand.groups[first], let entry = HelpCommand.commands.first(where: { $0.name == group }) {
+            // A command of two words (`rules check`, `profile new`): the group alone with --help
+            // shows the command's help.
+            commandName = group
+            let word = String(group.dropFirst(first.count + 1))
             guard let sub = rest.first, !sub.hasPrefix("-") else {
-                if rest.contains("--help") || rest.contains("-h") { try context.writeOutput(RulesCheckCommand.help); return }
-                throw CLIError.usage("missing subcommand; use 'gutplan rules check'")
+                if rest.contains("--help") || rest.contains("-h") { try context.writeOutput(entry.help); return }
+                throw CLIError.usage("missing subcommand; use 'gutplan \(group)'")
             }
-            guard sub == "check" else {
-                throw CLIError.usage("unknown subcommand 'rules \(sub.clipped(to: 80))'\(Suggestion.didYouMean(sub, among: ["check"]))")
+            guard sub == word else {
+                throw CLIError.usage("unknown subcommand '\(first) \(sub.clipped(to: 80))'\(Suggestion.didYouMean(sub, among: [word]))")
             }
             rest.removeFirst()
-            command = HelpCommand.entry(RulesCheckCommand.self)
+            command = entry
         } else if let found = HelpCommand.commands.first(where: { $0.name == first }) {
             command = found
             commandName = found.name
@@ -67,7 +70,7 @@ struct GutPlanCommand {
             let hint = Suggestion.didYouMean(first, among: ["--help", "--version"])
             throw CLIError.usage("unknown option '\(first.clipped(to: 80))'\(hint); options go after the command")
         } else {
-            let hint = Suggestion.didYouMean(first, among: HelpCommand.commands.map(\.name) + ["rules", "help"])
+            let hint = Suggestion.didYouMean(first, among: HelpCommand.commands.map(\.name) + HelpCommand.groups.keys.sorted() + ["help"])
             throw CLIError.usage("unknown command '\(first.clipped(to: 80))'\(hint)")
         }
 

@@ -21,8 +21,11 @@ enum HelpCommand {
 
     static var commands: [Entry] {
         [entry(PlanCommand.self), entry(ExplainCommand.self), entry(RulesCheckCommand.self), entry(NutrientsCommand.self),
-         SwapCommand.entry, BatchCommand.entry]
+         SwapCommand.entry, ProfileNewCommand.entry, BatchCommand.entry]
     }
+
+    /// The first word of each two-word command, and the command (`rules` → `rules check`).
+    static let groups = ["rules": RulesCheckCommand.name, "profile": ProfileNewCommand.name]
 
     static var overview: String {
         let width = (commands.map(\.name.count).max() ?? 0) + 4
@@ -52,6 +55,8 @@ enum HelpCommand {
           gutplan plan --labs labs.csv --format csv -o plan.csv
           gutplan plan                 (asks question by question)
           gutplan explain --labs labs.csv
+          gutplan profile new ana.profile   (asks, then writes a client profile)
+          gutplan plan --profile ana.profile -o ana.html
           gutplan rules check --rules ./Rules
           gutplan help plan
 
@@ -70,9 +75,8 @@ enum HelpCommand {
         guard !words.isEmpty else { try context.writeOutput(overview); return }
         let name = words.joined(separator: " ")
         if name == "help" { try context.writeOutput(overview); return }
-        if name == "rules" { try context.writeOutput(RulesCheckCommand.help); return }
-        guard let command = commands.first(where: { $0.name == name }) else {
-            let hint = Suggestion.didYouMean(name, among: commands.map(\.name) + ["help"])
+        guard let command = commands.first(where: { $0.name == (groups[name] ?? name) }) else {
+            let hint = Suggestion.didYouMean(name, among: commands.map(\.name) + groups.keys.sorted() + ["help"])
             throw CLIError.usage("no help for unknown command '\(name.clipped(to: 80))'\(hint)")
         }
         try context.writeOutput(command.help)

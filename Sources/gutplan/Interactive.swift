@@ -11,9 +11,11 @@ enum Interactive {
     /// Longest echo of an answer read from a non-terminal.
     static let echoLimit = 200
 
-    static func ask(starting request: PlanRequest, gutplan: GutPlan, context: CommandContext) throws(CLIError) -> PlanRequest {
-        // Without a terminal nobody sees the answers typed: echo each one (clipped, printable)
-        // after its prompt, so the questions and answers read as a transcript.
+    /// The prompter of every interactive command: prompts on standard error, answers from
+    /// standard input. Without a terminal nobody sees the answers typed, so each one is echoed
+    /// (clipped, printable) after its prompt and the questions and answers read as a
+    /// transcript; each question then takes at most `Prompter.defaultAttemptLimit` rejections.
+    static func prompter(context: CommandContext) -> Prompter {
         let readLine: () -> InputLine = context.stdinIsTerminal ? context.readLine : {
             let line = context.readLine()
             switch line {
@@ -23,8 +25,12 @@ enum Interactive {
             }
             return line
         }
-        let prompter = Prompter(readLine: readLine, output: context.writeError,
-                                attemptLimit: context.stdinIsTerminal ? nil : Prompter.defaultAttemptLimit)
+        return Prompter(readLine: readLine, output: context.writeError,
+                        attemptLimit: context.stdinIsTerminal ? nil : Prompter.defaultAttemptLimit)
+    }
+
+    static func ask(starting request: PlanRequest, gutplan: GutPlan, context: CommandContext) throws(CLIError) -> PlanRequest {
+        let prompter = prompter(context: context)
         var input = request.input
         context.writeError("Answer each question and press Return; an empty answer keeps the value in brackets.\n"
             + "Nutrients by name or alias (vitamin D, b12, zinc); 'gutplan nutrients' lists them.\n")

@@ -105,7 +105,8 @@ enum PlanCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let request = try PlanRequest(arguments)
         let output = try output(arguments)
-        if output.format == "ics", request.options.start == nil {
+        // A profile may give the start date: then it is checked once the profile is read.
+        if output.format == "ics", request.options.start == nil, request.profilePath == nil {
             throw CLIError.usage("the calendar needs --start YYYY-MM-DD")
         }
         try Backend.checkLabs(request.input.labs)
@@ -122,6 +123,9 @@ enum PlanCommand: Subcommand {
 
         let (gutplan, completed) = try Backend.prepare(request, interactive: arguments.has("interactive"),
                                                        command: name, context: context)
+        if output.format == "ics", completed.options.start == nil {
+            throw CLIError.usage("the calendar needs a start date: --start YYYY-MM-DD or 'start:' in the profile")
+        }
         let outcome = try Backend.outcome(gutplan, completed) { problem throws(CLIError) in
             if let problemTarget, let problemPath = output.problemPath {
                 try problemTarget.write(problem.json(), context: context, shownAs: problemPath)
@@ -136,7 +140,8 @@ enum PlanCommand: Subcommand {
         let text: String
         do {
             text = try render(outcome, gutplan: gutplan, output: output, width: width, useColor: useColor,
-                              mealTimes: completed.options.mealTimes, clientName: completed.clientName)
+                              mealTimes: completed.options.mealTimes, clientName: completed.clientName,
+                              clientNotes: completed.clientNotes)
         } catch {
             throw CLIError.library(error)
         }
@@ -151,14 +156,16 @@ enum PlanCommand: Subcommand {
     }
 
     static func render(_ outcome: GutPlan.Outcome, gutplan: GutPlan, output: Output, width: Int, useColor: Bool,
-                       mealTimes: [Slot: String], clientName: String? = nil) throws(GutPlanError) -> String {
+                       mealTimes: [Slot: String], clientName: String? = nil,
+                       clientNotes: [String] = []) throws(GutPlanError) -> String {
         let plan = outcome.plan
         switch output.format {
         case "json": return plan.json()
         case "csv": return plan.csv()
         case "markdown": return plan.markdown()
         case "html":
-            let details = gutplan.explanation(of: outcome).reportDetails(client: output.client ?? clientName)
+            var details = gutplan.explanation(of: outcome).reportDetails(client: output.client ?? clientName)
+            details.notes = clientNotes
             return plan.html(details: details)
         case "ics": return try plan.ics(mealTimes: mealTimes)
         default: return plan.text(width: width, useColor: useColor, brief: output.brief)

@@ -17,6 +17,8 @@ struct PlanRequest: Sendable, Equatable {
     var inlineLabs: [LabResult] = []
     /// The client's name from the profile (for the report).
     var clientName: String?
+    /// The practitioner's notes from the profile (for the report).
+    var clientNotes: [String] = []
     /// The options given on the command line, by long name.
     var given: Set<String> = []
 
@@ -97,7 +99,8 @@ struct PlanRequest: Sendable, Equatable {
         merged.input = client.input
         merged.options = client.options
         merged.inlineLabs = client.labs
-        merged.clientName = client.name
+        merged.clientName = client.name.isEmpty ? nil : client.name
+        merged.clientNotes = client.notes
         func take(_ option: String, _ apply: (inout PlanRequest) -> Void) { if given.contains(option) { apply(&merged) } }
         take("confirmed") { $0.input.confirmed = input.confirmed }
         take("suspected") { $0.input.suspected = input.suspected }

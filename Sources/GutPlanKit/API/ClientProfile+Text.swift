@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writing a profile back as canonical profile text (docs/PROFILES.md): the keys in a fixed
 /// order, one per line, lists joined with `, `, each inline lab on a `lab:` line and each note
 /// line on a `notes:` line, defaults left out except sex, age and diet. Reading the text gives

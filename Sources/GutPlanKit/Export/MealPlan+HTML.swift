@@ -38,7 +38,7 @@ extension MealPlan {
         htmlDays(&w)
         htmlShopping(&w)
         htmlRetests(&w)
-        htmlNotes(&w)
+        htmlNotes(&w, details: details)
         w.close("main")
         w.open("footer")
         w.element("p", MealPlan.disclaimer)
@@ -282,9 +282,16 @@ extension MealPlan {
         w.close("table")
     }
 
-    private func htmlNotes(_ w: inout HTMLWriter) {
+    private func htmlNotes(_ w: inout HTMLWriter, details: ReportDetails) {
         w.element("h2", "Notes")
+        if !details.notes.isEmpty {
+            // The practitioner's lines as written (an empty line is a paragraph break).
+            w.element("h3", "From your practitioner")
+            for note in details.notes where !note.isEmpty { w.element("p", note) }
+            if !notes.isEmpty { w.element("h3", "From gutplan") }
+        }
         guard !notes.isEmpty else {
+            if !details.notes.isEmpty { return }
             w.element("p", "No notes.")
             return
         }

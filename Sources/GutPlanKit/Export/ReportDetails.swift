@@ -7,10 +7,15 @@ public struct ReportDetails: Sendable, Equatable {
     public var flagReasons: [String: [String]]
     /// Lab test display names by test id (`ferritin` → `Serum ferritin`).
     public var labNames: [String: String]
+    /// The practitioner's notes for the client (a profile's `notes:` lines), shown before
+    /// gutplan's own notes.
+    public var notes: [String]
 
-    public init(client: String? = nil, flagReasons: [String: [String]] = [:], labNames: [String: String] = [:]) {
+    public init(client: String? = nil, flagReasons: [String: [String]] = [:], labNames: [String: String] = [:],
+                notes: [String] = []) {
         self.client = client
         self.flagReasons = flagReasons
         self.labNames = labNames
+        self.notes = notes
     }
 }
