@@ -3,12 +3,13 @@ extension MealPlan {
     /// `why` follow.
     public static let csvLeadingColumns = ["day", "day_name", "slot", "kind", "item_id", "item", "foods", "kcal"]
 
-    /// The CSV header: leading columns (with `date` after `day_name` when the plan has a start
-    /// date), per reported nutrient what is eaten (`zinc_mg`) and what counts (`zinc_mg_counted`:
+    /// The CSV header: leading columns (with `week` after `day` when the plan runs several
+    /// weeks, and `date` after `day_name` when it has a start date), per reported nutrient what is eaten (`zinc_mg`) and what counts (`zinc_mg_counted`:
     /// absorbed iron and calcium), `covers`, `why` and `ingredients` (in words, `; `-separated).
     public var csvHeader: [String] {
         var leading = MealPlan.csvLeadingColumns
         if isDated { leading.insert("date", at: 2) }
+        if isMultiWeek { leading.insert("week", at: 1) }
         return leading + nutrients.flatMap { [$0.csvName, $0.csvName + "_counted"] } + ["covers", "why", "ingredients"]
     }
 
@@ -27,8 +28,9 @@ extension MealPlan {
         let dated = isDated
         for day in days {
             let date: [CSVWriter.Cell] = dated ? [.text(day.date ?? "")] : []
+            let lead: [CSVWriter.Cell] = [.number(Double(day.number))] + (isMultiWeek ? [.number(Double(day.week))] : [])
             for item in day.items {
-                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name)] + date + [
+                var cells: [CSVWriter.Cell] = lead + [.text(day.name)] + date + [
                     .text(item.slot.rawValue),
                     .text(item.kind.rawValue), .text(item.id), .text(item.name),
                     .text(item.foods.map { "\($0.food) x\(DecimalText.format($0.servings, maxFractionDigits: 4))" }
@@ -47,7 +49,7 @@ extension MealPlan {
                 writer.append(cells)
             }
             if !supplements.isEmpty {
-                var cells: [CSVWriter.Cell] = [.number(Double(day.number)), .text(day.name)] + date
+                var cells: [CSVWriter.Cell] = lead + [.text(day.name)] + date
                     + [.empty, .text("supplement"), .empty, .text("Supplements"), .empty, .empty]
                 for nutrient in nutrients {
                     cells.append(.number(nutrient.supplement))

@@ -3,7 +3,7 @@ extension MealPlan {
     /// each day, the coverage and the shopping list as tables, and the disclaimer as a quote.
     /// Cell text is escaped (`|`, `\`, line breaks) so user data cannot break a table.
     public func markdown() -> String {
-        var out: [String] = ["# gutplan: seven-day plan", ""]
+        var out: [String] = ["# " + title, ""]
         let band = profile.energyBand
         let exclude = profile.exclude.isEmpty ? "nothing" : profile.exclude.map(MealPlan.markdownInline).joined(separator: ", ")
         out.append("- **Profile:** \(profile.sex.rawValue), \(profile.age), \(profile.diet.rawValue); "
@@ -11,10 +11,12 @@ extension MealPlan {
         let flagText = MealPlan.markdownInline(flagSummary)
         out.append("- **Flags:** \(flagText)")
         if !supplementSummary.isEmpty { out.append("- **Supplements:** \(MealPlan.markdownInline(supplementSummary))") }
-        out.append("- **Score:** \(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)))")
+        out.append("- **Score:** \(scoreSummary)")
         out.append("- **Plants:** \(MealPlan.markdownInline(plantsSummary))")
+        for (week, text) in weekLines { out.append("- **Week \(week):** \(text)") }
 
         for day in days {
+            if isMultiWeek, (day.number - 1) % 7 == 0 { out += ["", "## Week \(day.week)"] }
             out += ["", "## Day \(day.number): \(MealPlan.markdownInline(day.name))" + (day.date.map { " \(MealPlan.markdownInline($0))" } ?? ""), ""]
             out.append("| Slot | Item | kcal | Covers |")
             out.append("|---|---|--:|---|")

@@ -9,11 +9,46 @@ extension MealPlan {
         }
     }
 
-    /// "31 different plants this week (30 count towards the goal; at most 30 possible)".
+    /// Whether the plan runs several weeks (`--weeks N`).
+    var isMultiWeek: Bool { weeks.count > 1 }
+
+    /// "gutplan: seven-day plan", or "gutplan: 4-week plan".
+    var title: String { isMultiWeek ? "gutplan: \(weeks.count)-week plan" : "gutplan: seven-day plan" }
+
+    /// "31 different plants this week (30 count towards the goal of 30); proven most possible:
+    /// 30". Over several weeks, the species of all weeks together (each week's own count and
+    /// proven bound are in `weekLines`: a bound holds for one week, not for their union).
     var plantsSummary: String {
-        var text = "\(plants.count) different plant\(plants.count == 1 ? "" : "s") this week"
+        guard !isMultiWeek else {
+            return "\(plants.count) different plant\(plants.count == 1 ? "" : "s") over the \(weeks.count) weeks"
+        }
+        return Self.plantsWords(plants, " this week")
+    }
+
+    /// "31 different plants this week (30 count towards the goal of 30); proven most possible: 30".
+    static func plantsWords(_ plants: Plants, _ span: String) -> String {
+        var text = "\(plants.count) different plant\(plants.count == 1 ? "" : "s")\(span)"
         if plants.count > plants.cap { text += " (\(plants.cap) count towards the goal of \(plants.cap))" }
         return text + "; proven most possible: \(plants.bound)"
+    }
+
+    /// The score line's words: over several weeks the score is the mean of the weekly scores.
+    var scoreSummary: String {
+        (isMultiWeek ? "mean of the weekly scores " : "") + "\(DecimalText.fixed(score, digits: 3)) "
+            + "(proven upper bound \(DecimalText.fixed(upperBound, digits: 3)))"
+    }
+
+    /// One line per week of a plan of several weeks, each with its own proof: "days 8-14: score
+    /// 0.987 (proven upper bound 0.990); 28 different plants; proven most possible: 30".
+    /// Empty for one week.
+    var weekLines: [(week: Int, text: String)] {
+        guard isMultiWeek else { return [] }
+        return weeks.map { summary in
+            let first = 7 * (summary.week - 1) + 1
+            return (summary.week, "days \(first)-\(first + 6): score \(DecimalText.fixed(summary.score, digits: 3)) "
+                + "(proven upper bound \(DecimalText.fixed(summary.upperBound, digits: 3))); "
+                + Self.plantsWords(summary.plants, ""))
+        }
     }
 
     /// "Vitamin D 25 ug, Iron 18 mg a day; they count in every day's total" or empty.

@@ -13,10 +13,14 @@ extension MealPlan {
         let style = ANSIStyle(enabled: useColor)
         var out: [String] = []
 
-        out.append(style.bold(TextLayout.truncate("gutplan: seven-day plan", width)))
+        out.append(style.bold(TextLayout.truncate(title, width)))
         out += headerLines(width: width)
         for day in days {
             out.append("")
+            if isMultiWeek, (day.number - 1) % 7 == 0 {
+                out.append(style.bold("Week \(day.week)"))
+                out.append("")
+            }
             out += dayLines(day, width: width, style: style, brief: brief)
         }
         if !nutrients.isEmpty {
@@ -66,7 +70,7 @@ extension MealPlan {
             + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-"
             + "\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) kcal a day; excludes \(exclude)"
         let flagText = flagSummary
-        let scoreText = "\(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)); 1.000 means every target met every day)"
+        let scoreText = String(scoreSummary.dropLast()) + "; 1.000 means every target met every day)"
         let label = 12
         let pad = String(repeating: " ", count: label)
         var lines = TextLayout.wrap(profileText, width: width, first: TextLayout.padRight("Profile", label), rest: pad)
@@ -76,6 +80,9 @@ extension MealPlan {
         }
         lines += TextLayout.wrap(scoreText, width: width, first: TextLayout.padRight("Score", label), rest: pad)
         lines += TextLayout.wrap(plantsSummary, width: width, first: TextLayout.padRight("Plants", label), rest: pad)
+        for (week, text) in weekLines {
+            lines += TextLayout.wrap(text, width: width, first: TextLayout.padRight("Week \(week)", label), rest: pad)
+        }
         return lines
     }
 
