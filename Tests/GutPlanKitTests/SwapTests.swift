@@ -105,3 +105,47 @@ import Testing
         }
     }
 }
+
+/// A plan made under time limits (`--max-minutes`) or with the ramp asked for records them in
+/// its JSON, and `swap` rebuilds that problem: it offers only meals within the limits, and the
+/// new plan keeps both.
+@Suite struct SwapOptionsTests {
+    @Test func swapKeepsTimeLimitsAndTheRamp() throws {
+        let gutplan = try GutPlan.load(rules: PackageRules.path)
+        var options = PlanOptions()
+        options.maxMinutes = [.breakfast: 10, .dinner: 30]
+        options.ramp = true
+        let outcome = try gutplan.plan(Profile(confirmed: ["iron"], suspected: ["vitamin-d"]), options: options)
+        let json = outcome.plan.json()
+        #expect(json.contains("\"max_minutes\": {\n    \"breakfast\": 10,\n    \"dinner\": 30\n  }"))
+        #expect(json.contains("\"ramp\": true"))
+        let minutes = Dictionary(uniqueKeysWithValues: gutplan.knowledge.recipes.map { ($0.meal, $0.prepMinutes + $0.cookMinutes) })
+        for (day, slot, limit) in [(2, Slot.breakfast, 10), (4, Slot.dinner, 30)] {
+            let swap = try gutplan.swap(planJSON: json, path: "plan.json", day: day, slot: slot)
+            #expect(!swap.alternatives.isEmpty)
+            for alternative in swap.alternatives {
+                let total = try #require(minutes[alternative.id], "\(alternative.id) has no recipe")
+                #expect(total <= limit, "\(alternative.id) takes \(total) min, over \(limit)")
+            }
+            let swapped = try gutplan.swapped(swap, pick: 1)
+            #expect(swapped.maxMinutes == options.maxMinutes)
+            #expect(swapped.rampRequested)
+        }
+    }
+
+    @Test func badTimeLimitsInAPlanFileAreNamed() throws {
+        let gutplan = try GutPlan.load(rules: PackageRules.path)
+        let json = try gutplan.plan(Profile(confirmed: ["iron"])).plan.json()
+        for (bad, words) in [("{\"brunch\": 10}", "not a meal slot"), ("{\"dinner\": 0}", "is not 1 to 1440"),
+                             ("{\"fermented\": 5}", "not a meal slot")] {
+            let edited = json.replacingOccurrences(of: "\"max_minutes\": {}", with: "\"max_minutes\": \(bad)")
+            #expect(edited != json)
+            do {
+                _ = try gutplan.swap(planJSON: edited, path: "plan.json", day: 1, slot: .dinner)
+                Issue.record("\(bad) was accepted")
+            } catch {
+                #expect(error.message.contains(words), "\(error.message)")
+            }
+        }
+    }
+}

@@ -28,9 +28,10 @@ extension GutPlan {
         let builder: ProblemBuilder
         let steps: [StressStep]
         let upperBound: Double
-        /// The file's start date and servings, kept in the new plan.
+        /// The file's start date, servings, time limits and ramp, kept in the new plan.
         let start: CalendarDate?
         let servings: Int
+        let options: PlanOptions
     }
 
     /// Why a saved plan does not fit the rules: the plan file is bad data.
@@ -61,7 +62,10 @@ extension GutPlan {
             if case .invalidRequest(let message) = error { throw Self.mismatch(path, "its profile: \(message)") }
             throw error
         }
-        let builder = ProblemBuilder(knowledge: knowledge, profile: saved.profile, assessment: assessment)
+        var options = PlanOptions(servings: saved.servings)
+        options.maxMinutes = saved.maxMinutes
+        options.ramp = saved.ramp
+        let builder = ProblemBuilder(knowledge: knowledge, profile: saved.profile, assessment: assessment, options: options)
         let problem = builder.problem()
         guard saved.days.count == problem.days else {
             if saved.days.count % problem.days == 0 {
@@ -106,7 +110,8 @@ extension GutPlan {
         let best = found.reduce(current.score) { max($0, $1.score) }
         let ranked = Self.ranked(found, best: best, problem: problem)
         return Swap(day: day, slot: slot, current: current, alternatives: ranked, problem: problem, builder: builder,
-                    steps: steps, upperBound: saved.upperBound, start: saved.start, servings: saved.servings)
+                    steps: steps, upperBound: saved.upperBound, start: saved.start, servings: saved.servings,
+                    options: options)
     }
 
     /// The plan with alternative `pick` (1-based, in `swap.alternatives`) in the slot, assembled
@@ -136,6 +141,8 @@ extension GutPlan {
         plan.retests = swap.builder.retests()
         // And as the file had it: people at the table, and the dates (which date the retests).
         plan.servings = swap.servings
+        plan.maxMinutes = swap.options.maxMinutes
+        plan.rampRequested = swap.options.ramp
         if let start = swap.start { plan = plan.dated(start: start) }
         return plan
     }

@@ -124,6 +124,8 @@ public struct GutPlan: Sendable {
             throw .internalFailure("no week was planned")
         }
         joined.servings = max(options.servings, 1)
+        joined.maxMinutes = options.maxMinutes
+        joined.rampRequested = options.ramp
         // Retests first, so that dating the plan dates them too.
         joined.retests = retests
         if let start = options.start { joined = try joined.dated(start: start) }

@@ -16,6 +16,8 @@ extension MealPlan {
             ("upper_bound", .number(upperBound)),
             ("start", start.map(JSONValue.string) ?? .null),
             ("servings", .number(Double(servings))),
+            ("max_minutes", .object(sorting: Dictionary(uniqueKeysWithValues: maxMinutes.map { ($0.key.rawValue, JSONValue.number(Double($0.value))) }))),
+            ("ramp", .bool(rampRequested)),
             ("weeks", .array(weeks.map(Self.weekJSON))),
             ("plants", plantsJSON),
             ("supplements", .object(sorting: supplements.mapValues { .number($0) })),

@@ -19,6 +19,10 @@ struct SavedPlan: Sendable, Equatable {
     var start: CalendarDate?
     /// People at the table (`servings`; 1 when absent).
     var servings = 1
+    /// The time limits per slot (`max_minutes`) and whether the ramp-up was asked for (`ramp`),
+    /// so that `swap` rebuilds the problem the plan was made from; none when absent.
+    var maxMinutes: [Slot: Int] = [:]
+    var ramp = false
 
     /// Most days a file may hold (12 weeks), so a hostile file cannot make the check run long.
     static let maxDays = 84
@@ -98,6 +102,20 @@ struct SavedPlan: Sendable, Equatable {
         if let value = root["servings"], value != .null {
             servings = try whole(value, "servings")
             guard (1...50).contains(servings) else { throw fail("servings \(servings) is not 1 to 50") }
+        }
+        if case .object(let members)? = root["max_minutes"] {
+            for member in members {
+                guard let slot = Slot(rawValue: member.key), Slot.meals.contains(slot) else {
+                    throw fail("max_minutes names '\(member.key.clipped(to: 40))', not a meal slot")
+                }
+                let minutes = try whole(member.value, "max_minutes.\(member.key)")
+                guard (1...1440).contains(minutes) else { throw fail("max_minutes.\(member.key) \(minutes) is not 1 to 1440") }
+                maxMinutes[slot] = minutes
+            }
+        }
+        if let value = root["ramp"], value != .null {
+            guard case .bool(let flag) = value else { throw fail("ramp is not true or false") }
+            ramp = flag
         }
 
         let dayList = try array(root["days"], "days")

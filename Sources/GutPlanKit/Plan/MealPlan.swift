@@ -302,6 +302,12 @@ public struct MealPlan: Sendable, Equatable, Codable {
     public var start: String? = nil
     /// People at the table: ingredients and shopping are scaled by it; nutrition is one person's.
     public var servings: Int = 1
+    /// The most minutes of prep and cooking per slot the plan was made under (`max-minutes`),
+    /// kept so that `swap` offers only meals within them.
+    public var maxMinutes: [Slot: Int] = [:]
+    /// Whether the ramp-up of additions was asked for (`ramp`; gut symptoms ramp up anyway),
+    /// kept so that `swap` rebuilds the same problem.
+    public var rampRequested = false
     /// Each week's score, bound and plants (one entry for a one-week plan).
     public var weeks: [WeekSummary] = []
     /// When to test again after each confirmed deficiency.
