@@ -102,6 +102,10 @@ final class DaySolver {
     /// Per level, the rows that fail for a candidate with a zero coefficient in them (the check
     /// does not depend on the candidate then); `(L + 1) * U`.
     private let zeroFail: UnsafeMutablePointer<Int>
+    /// Rows with a negative coefficient somewhere (ratio rows). A row without one cannot be among
+    /// a node's failing rows below the root: the parent's check passed on the same sum with a
+    /// suffix minimum at least as large.
+    private let signedRows: [Int]
 
     // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
@@ -191,6 +195,8 @@ final class DaySolver {
         nonzeroRow.initialize(repeating: 0, count: max(1, rows.count))
         for (k, u) in rows.enumerated() { nonzeroRow[k] = u }
         zeroFail = .allocate(capacity: max(1, (L + 1) * U))
+        let rowCount = model.limitCount
+        signedRows = (0..<rowCount).filter { u in (0..<items).contains { model.limited[$0 * rowCount + u] < 0 } }
         zeroFail.initialize(repeating: 0, count: max(1, (L + 1) * U))
         order = Array(0..<L)
         let total = model.candidates.reduce(0) { $0 + $1.count }
@@ -483,9 +489,16 @@ final class DaySolver {
         let failing = zeroFail + l * U
         var failingCount = 0
         let nextMinLim = minLimSuffix + next * U
-        for u in 0..<U where nodeLim[u] + nextMinLim[u] > rowLimit[u] + eps {
-            failing[failingCount] = u
-            failingCount += 1
+        if l == 0 {
+            for u in 0..<U where nodeLim[u] + nextMinLim[u] > rowLimit[u] + eps {
+                failing[failingCount] = u
+                failingCount += 1
+            }
+        } else {
+            for u in signedRows where nodeLim[u] + nextMinLim[u] > rowLimit[u] + eps {
+                failing[failingCount] = u
+                failingCount += 1
+            }
         }
         for idx in start..<end {
             if tiesDone { return }
