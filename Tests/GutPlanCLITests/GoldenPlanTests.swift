@@ -44,7 +44,7 @@ import Testing
     }
 
     /// A vegan profile without soy or nuts, where the rules cannot cover everything: the JSON pins
-    /// the plan, its score and the proven bound (equal here).
+    /// the plan, its score and the proven bound.
     @Test func planVeganJSONGolden() throws {
         let result = try CLIHarness.run(["plan", "--confirmed", "b12,iron,zinc,calcium,vitamin-d", "--diet", "vegan",
                                          "--exclude", "soy,nuts", "--format", "json"])
