@@ -63,6 +63,12 @@ enum DefaultRulesBenchmark {
         return url.appendingPathComponent("Rules").path
     }()
 
+    /// The 1-minute load average (`/proc/loadavg`), to judge timings on a shared machine.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").first.map(String.init) ?? "unknown"
+    }
+
     static func run(runs: Int) {
         let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
         let clock = ContinuousClock()
@@ -77,11 +83,14 @@ enum DefaultRulesBenchmark {
             print("default rules: cannot load \(rules)")
             return
         }
-        print("Default rules (\(rules)): load and check \(String(format: "%.1f", median(loadTimes))) ms")
+        print("Default rules (\(rules)): load and check \(String(format: "%.1f", median(loadTimes))) ms (median of \(runs)); "
+              + "process ms is the whole `gutplan plan --format json` process, median and min of \(runs) runs; load average "
+              + loadAverage())
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("gutplan").path
         let hasBinary = FileManager.default.isExecutableFile(atPath: binary)
-        print([pad("profile", 44), pad("score", 8), pad("bound", 8), pad("plan ms", 8), pad("process ms", 11)].joined(separator: " "))
+        print([pad("profile", 44), pad("score", 8), pad("bound", 8), pad("plants", 7), pad("bound", 6), pad("plan ms", 8),
+               pad("process ms", 11), pad("min ms", 7)].joined(separator: " "))
         for profile in profiles {
             var planTimes: [Double] = []
             var outcome: GutPlan.Outcome?
@@ -111,8 +120,10 @@ enum DefaultRulesBenchmark {
             }
             print([pad(profile.name, 44), pad(String(format: "%.5f", outcome.plan.score), 8),
                    pad(String(format: "%.5f", outcome.plan.upperBound), 8),
+                   pad(String(outcome.solution.plants), 7), pad(String(outcome.solution.plantsBound), 6),
                    pad(String(format: "%.1f", median(planTimes)), 8),
-                   pad(processTimes.isEmpty ? "-" : String(format: "%.1f", median(processTimes)), 11)].joined(separator: " "))
+                   pad(processTimes.isEmpty ? "-" : String(format: "%.1f", median(processTimes)), 11),
+                   pad(processTimes.min().map { String(format: "%.1f", $0) } ?? "-", 7)].joined(separator: " "))
         }
         print("")
     }

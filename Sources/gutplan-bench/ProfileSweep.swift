@@ -3,7 +3,9 @@ import GutPlanKit
 
 /// `--sweep N`: plans N seeded random profiles on the shipped rules and prints what a dietitian
 /// would look at: how often the score still reaches 1.0, and the distributions of eggs a week,
-/// daily sodium, the saturated-fat share of energy and the plants count.
+/// daily sodium, the saturated-fat share of energy, the plants count and the most servings of one
+/// food in a week; then every violation of a limit or cap that the problem's own check finds in
+/// the planned weeks (`PlanningProblem.violations`), which must be 0.
 enum ProfileSweep {
     static func run(count: Int, rules: String) {
         guard let gutplan = try? GutPlan.load(rules: rules) else {
@@ -14,6 +16,7 @@ enum ProfileSweep {
         var random = SplitMix64(seed: 20_261_125)
         var perfect = 0, plans = 0, noPlans = 0
         var eggs: [Double] = [], sodium: [Double] = [], saturated: [Double] = [], plants: [Double] = [], scores: [Double] = []
+        var oneFood: [Double] = [], proven = 0, violations: [String] = []
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<count {
@@ -30,6 +33,15 @@ enum ProfileSweep {
             }
             plans += 1
             let plan = outcome.plan
+            // The score stage is proven when its best week meets the bound (the plants stage may
+            // then trade up to the score tolerance for plants).
+            if outcome.solution.bestScore >= outcome.solution.upperBound - 1e-9 { proven += 1 }
+            violations += outcome.problem.violations(of: outcome.solution.days).map { "\(input): \($0)" }
+            var servings: [String: Double] = [:]
+            for day in plan.days {
+                for item in day.items { for portion in item.foods { servings[portion.food, default: 0] += portion.servings } }
+            }
+            oneFood.append(servings.values.max() ?? 0)
             scores.append(plan.score)
             if plan.score >= 1 - 1e-9 { perfect += 1 }
             plants.append(Double(plan.plants.count))
@@ -44,12 +56,16 @@ enum ProfileSweep {
         let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
         print("")
         print("Sweep of \(count) random profiles (1-6 flags, random sex, age 19-90, diet): \(plans) plans, \(noPlans) without a plan, \(fixed(seconds, 1)) s")
-        print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%)")
+        print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%); "
+              + "best score proven optimal (= bound): \(proven) of \(plans)")
         print("  " + summary("score", scores, digits: 3))
         print("  " + summary("eggs a week", eggs, digits: 1))
         print("  " + summary("sodium mg a day", sodium, digits: 0))
         print("  " + summary("saturated fat % energy", saturated, digits: 1))
         print("  " + summary("plants a week", plants, digits: 0))
+        print("  " + summary("most servings of one food a week", oneFood, digits: 1))
+        print("  limit and cap violations: \(violations.count)")
+        for violation in violations.prefix(10) { print("    \(violation)") }
     }
 
     /// `name: min 1, p10 2, median 3, p90 4, max 5`.

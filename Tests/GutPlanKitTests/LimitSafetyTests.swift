@@ -5,7 +5,7 @@ import Testing
 /// Property test of issue 9's limits on the real rules: for seeded random profiles (with random
 /// supplements), every plan keeps, recomputed here from the foods and the data files, every
 /// upper limit with supplements counted, sodium, the saturated-fat share, the fibre density, and
-/// every food cap (eggs, fish, liver, any single food). 8 profiles in `swift test`;
+/// every food cap (eggs, fish, liver, any single food, the caps on one named food). 8 profiles in `swift test`;
 /// `GUTPLAN_LONG_TESTS=1` runs 200.
 @Suite struct LimitSafetyTests {
     static let tolerance = 1e-6
@@ -86,6 +86,8 @@ import Testing
         for (key, value) in weekly where key.hasPrefix("servings:") {
             #expect(value <= 14 + Self.tolerance, "\(context): \(key) \(value) a week")
         }
+        // Caps on one food (caps.csv `food:` rows): Jerusalem artichoke 4 servings a week.
+        #expect((weekly["servings:jerusalem-artichoke"] ?? 0) <= 4 + Self.tolerance, "\(context): Jerusalem artichoke a week")
         if profile.sex == .female, (19...50).contains(profile.age) {
             #expect((weekly["fish-grams"] ?? 0) <= 340 + Self.tolerance, "\(context): fish \(weekly["fish-grams"] ?? 0) g a week")
         }

@@ -6,36 +6,49 @@ extension ProblemBuilder {
     /// when every item at its weekly maximum still stays at or under `maxPerWeek`.
     func foodCaps(items: [PlanningProblem.Item]) -> [PlanningProblem.FoodCap] {
         var caps: [PlanningProblem.FoodCap] = []
-        let days = 7.0
         for rule in knowledge.foodCaps where rule.applies(sex: profile.sex, age: profile.age) {
-            var groups: [(id: String, foods: Set<String>)] = []
-            if rule.select == [.each] {
-                var seen: [String] = []
-                for entry in entries { for food in entry.foods where !seen.contains(food.id) { seen.append(food.id) } }
-                groups = seen.sorted().map { (id: "\(rule.id):\($0)", foods: [$0]) }
-            } else {
-                groups = [(id: rule.id, foods: Set(knowledge.foods.filter { rule.selects($0) }.map(\.id)))]
-            }
-            for group in groups {
-                var amounts: [String: Double] = [:]
-                var dayMax = 0.0, weekMax = 0.0
-                for (index, entry) in entries.enumerated() {
-                    var amount = 0.0
-                    for (portion, food) in zip(entry.portions, entry.foods) where group.foods.contains(food.id) {
-                        amount += portion.servings * rule.amount(perServingOf: food)
+            // Each group's items with their amounts, in entry order; built in one pass over the
+            // entries' portions (a group per food for `each`, else one group for the rule).
+            var groups: [String: [(index: Int, amount: Double)]] = [:]
+            let each = rule.select == [.each]
+            let selected = each ? [] : Set(knowledge.foods.filter { rule.selects($0) }.map(\.id))
+            for (index, entry) in entries.enumerated() {
+                var amounts: [(group: String, amount: Double)] = []
+                for (portion, food) in zip(entry.portions, entry.foods) where each || selected.contains(food.id) {
+                    let group = each ? "\(rule.id):\(food.id)" : rule.id
+                    let amount = portion.servings * rule.amount(perServingOf: food)
+                    if let at = amounts.firstIndex(where: { $0.group == group }) {
+                        amounts[at].amount += amount
+                    } else {
+                        amounts.append((group, amount))
                     }
-                    guard amount > 0 else { continue }
-                    amounts[entry.id] = amount
-                    dayMax += amount
-                    weekMax += amount * min(Double(items[index].maxPerWeek), days)
                 }
-                guard !amounts.isEmpty else { continue }
-                let perDay = rule.maxPerDay.flatMap { dayMax > $0 + 1e-9 ? $0 : nil }
-                let perWeek = rule.maxPerWeek.flatMap { weekMax > $0 + 1e-9 ? $0 : nil }
-                guard perDay != nil || perWeek != nil else { continue }
-                caps.append(PlanningProblem.FoodCap(id: group.id, maxPerDay: perDay, maxPerWeek: perWeek, amounts: amounts))
+                for (group, amount) in amounts where amount > 0 { groups[group, default: []].append((index, amount)) }
+            }
+            for id in groups.keys.sorted() {
+                guard let members = groups[id], let cap = foodCap(id: id, rule: rule, members: members, items: items) else {
+                    continue
+                }
+                caps.append(cap)
             }
         }
         return caps
+    }
+
+    /// The cap over one group's items, or `nil` when it cannot bind.
+    private func foodCap(id: String, rule: FoodCapRule, members: [(index: Int, amount: Double)],
+                         items: [PlanningProblem.Item]) -> PlanningProblem.FoodCap? {
+        let days = 7.0
+        var amounts: [String: Double] = [:]
+        var dayMax = 0.0, weekMax = 0.0
+        for (index, amount) in members {
+            amounts[entries[index].id] = amount
+            dayMax += amount
+            weekMax += amount * min(Double(items[index].maxPerWeek), days)
+        }
+        let perDay = rule.maxPerDay.flatMap { dayMax > $0 + 1e-9 ? $0 : nil }
+        let perWeek = rule.maxPerWeek.flatMap { weekMax > $0 + 1e-9 ? $0 : nil }
+        guard perDay != nil || perWeek != nil else { return nil }
+        return PlanningProblem.FoodCap(id: id, maxPerDay: perDay, maxPerWeek: perWeek, amounts: amounts)
     }
 }

@@ -144,24 +144,28 @@ struct ProblemBuilder {
         return entries
     }
 
-    /// Amount eaten of a term in an entry; unknown values count as 0.
+    /// Amount eaten of a term in an entry; unknown values count as 0. Reads the entry's own
+    /// foods (aligned with its portions) rather than looking each one up by id.
     func eaten(_ term: Term, in entry: Entry) -> Double {
-        (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
+        guard entry.foods.count == entry.portions.count else {
+            return (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
+        }
+        var total = 0.0
+        for (portion, food) in zip(entry.portions, entry.foods) {
+            if let amount = knowledge.amount(of: term.nutrient, in: food) { total += amount * portion.servings }
+        }
+        return total * term.scale
     }
 
-    /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten.
-    func counted(_ term: Term, in entry: Entry) -> Double {
-        let amount = eaten(term, in: entry)
+    /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten
+    /// (`amount`, the eaten amount).
+    func counted(_ term: Term, in entry: Entry, eaten amount: Double) -> Double {
         guard term.scale == 1, let absorption = entry.absorption else { return amount }
         switch term.nutrient.measure {
         case .column("iron_mg"): return amount * absorption.ironFactor
         case .column("calcium_mg"): return absorption.countedCalcium
         default: return amount
         }
-    }
-
-    func kcal(of portions: [Meal.Portion]) -> Double {
-        knowledge.nutrient(id: "energy").map { knowledge.amount(of: $0, in: portions) ?? 0 } ?? 0
     }
 
     /// Daily supplement of each term, from the person's supplements through `supplements.csv`
@@ -204,9 +208,11 @@ struct ProblemBuilder {
     /// finds infeasibility.
     func problem() -> PlanningProblem {
         let preferredFor = preferredNutrients()
+        let energy = knowledge.nutrient(id: "energy")
+        let kcalTerm = energy.map { Term(id: $0.id, unit: $0.unit, nutrient: $0, scale: 1, upperLimit: nil) }
         let items = entries.map { entry in
             let amounts = terms.map { eaten($0, in: entry) }
-            let countedAmounts = terms.map { counted($0, in: entry) }
+            let countedAmounts = zip(terms, amounts).map { counted($0, in: entry, eaten: $1) }
             var plants: [String] = []
             for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }
             var nutrients: [String] = []
@@ -214,7 +220,7 @@ struct ProblemBuilder {
                 for id in preferredFor[portion.food] ?? [] where !nutrients.contains(id) { nutrients.append(id) }
             }
             return PlanningProblem.Item(
-                id: entry.id, slots: entry.slots, kcal: kcal(of: entry.portions),
+                id: entry.id, slots: entry.slots, kcal: kcalTerm.map { eaten($0, in: entry) } ?? 0,
                 maxPerWeek: entry.kind == .meal ? Self.mealMaxPerWeek : Self.additionMaxPerWeek,
                 noConsecutiveDays: entry.kind == .meal, amounts: amounts, preference: 0,
                 counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.sorted(),

@@ -11,9 +11,13 @@ enum ParsedNumber: Equatable {
     /// no hex, `inf` or `nan`. Negative and non-finite values are told apart for messages.
     init(_ text: String) {
         let trimmed = text.trimmedBlanks
-        let allowed = Set("0123456789.eE+-")
-        guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.allSatisfy({ allowed.contains($0) }),
-              trimmed.contains(where: \.isNumber), let value = Double(trimmed) else {
+        // ASCII bytes only, so bytes and characters agree (a data file holds thousands of cells).
+        func allowed(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x65 || byte == 0x45 || byte == 0x2B || byte == 0x2D
+        }
+        let bytes = trimmed.utf8
+        guard !bytes.isEmpty, bytes.count <= 64, bytes.allSatisfy(allowed),
+              bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let value = Double(trimmed) else {
             self = .notANumber
             return
         }

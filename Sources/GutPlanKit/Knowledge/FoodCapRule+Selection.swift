@@ -7,6 +7,7 @@ extension FoodCapRule {
             case .each: return true
             case .tag(let tag): return food.tags.contains(tag)
             case .fish(let category): return food.fishCategory?.rawValue == category
+            case .food(let id): return food.id == id
             }
         }
     }

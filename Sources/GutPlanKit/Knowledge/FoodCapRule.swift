@@ -16,6 +16,8 @@ struct FoodCapRule: Sendable, Equatable {
         case tag(String)
         /// Fish and shellfish in an FDA/EPA advice category (`best`, `good`, `avoid`).
         case fish(String)
+        /// One food, by its id in `foods.csv`.
+        case food(String)
     }
 
     var id: String

@@ -85,7 +85,8 @@ struct KnowledgeLoader {
             kb.limits = DailyLimit.load(t, nutrients: kb.nutrients, into: &diagnostics)
         }
         if let t = table("caps.csv", FoodCapRule.csvColumns) {
-            kb.foodCaps = FoodCapRule.load(t, tags: Food.allowedTags, into: &diagnostics)
+            kb.foodCaps = FoodCapRule.load(t, tags: Food.allowedTags, foods: foodsTable == nil ? nil : Set(kb.foods.map(\.id)),
+                                           into: &diagnostics)
         }
         if let t = table("absorption.csv", AbsorptionModel.csvColumns) { kb.absorption = AbsorptionModel.load(t, into: &diagnostics) }
         if let t = table("methods.csv", Recipe.csvColumns) { kb.recipes = Recipe.load(t, meals: kb.meals, into: &diagnostics) }

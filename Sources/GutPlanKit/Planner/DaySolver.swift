@@ -95,6 +95,17 @@ final class DaySolver {
     private let usedToday: UnsafeMutablePointer<Bool>
     /// Scratch for `residualBound`: nutrients whose best remaining items overfill their room.
     private let oversubscribed: UnsafeMutablePointer<Bool>
+    /// Limit rows where each item has a nonzero coefficient: item i's are
+    /// `nonzeroRow[nonzeroStart[i] ..< nonzeroStart[i + 1]]` (most rows are food caps of one food).
+    private let nonzeroStart: UnsafeMutablePointer<Int>
+    private let nonzeroRow: UnsafeMutablePointer<Int>
+    /// Per level, the rows that fail for a candidate with a zero coefficient in them (the check
+    /// does not depend on the candidate then); `(L + 1) * U`.
+    private let zeroFail: UnsafeMutablePointer<Int>
+    /// Rows with a negative coefficient somewhere (ratio rows). A row without one cannot be among
+    /// a node's failing rows below the root: the parent's check passed on the same sum with a
+    /// suffix minimum at least as large.
+    private let signedRows: [Int]
 
     // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
@@ -172,6 +183,21 @@ final class DaySolver {
         usedToday.initialize(repeating: false, count: max(1, items))
         oversubscribed = .allocate(capacity: max(1, N))
         oversubscribed.initialize(repeating: false, count: max(1, N))
+        var starts = [0]
+        var rows: [Int] = []
+        for i in 0..<items {
+            for u in 0..<U where model.limited[i * U + u] != 0 { rows.append(u) }
+            starts.append(rows.count)
+        }
+        nonzeroStart = .allocate(capacity: starts.count)
+        nonzeroStart.initialize(from: starts, count: starts.count)
+        nonzeroRow = .allocate(capacity: max(1, rows.count))
+        nonzeroRow.initialize(repeating: 0, count: max(1, rows.count))
+        for (k, u) in rows.enumerated() { nonzeroRow[k] = u }
+        zeroFail = .allocate(capacity: max(1, (L + 1) * U))
+        let rowCount = model.limitCount
+        signedRows = (0..<rowCount).filter { u in (0..<items).contains { model.limited[$0 * rowCount + u] < 0 } }
+        zeroFail.initialize(repeating: 0, count: max(1, (L + 1) * U))
         order = Array(0..<L)
         let total = model.candidates.reduce(0) { $0 + $1.count }
         candStart = .allocate(capacity: L + 1)
@@ -209,7 +235,7 @@ final class DaySolver {
             p.deallocate()
         }
         usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
-        chosen.deallocate()
+        chosen.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
     }
 
     /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
@@ -458,6 +484,22 @@ final class DaySolver {
             work += candStart[L] - candStart[next]
         }
         let nextMinLam = minLamSuffix[next]
+        // A row where the candidate's coefficient is 0 passes or fails the limit check below
+        // whatever the candidate (`x + 0 == x`): find the failing ones once for the node.
+        let failing = zeroFail + l * U
+        var failingCount = 0
+        let nextMinLim = minLimSuffix + next * U
+        if l == 0 {
+            for u in 0..<U where nodeLim[u] + nextMinLim[u] > rowLimit[u] + eps {
+                failing[failingCount] = u
+                failingCount += 1
+            }
+        } else {
+            for u in signedRows where nodeLim[u] + nextMinLim[u] > rowLimit[u] + eps {
+                failing[failingCount] = u
+                failingCount += 1
+            }
+        }
         for idx in start..<end {
             if tiesDone { return }
             if let proven = provenAt, work - proven > tieBudget {
@@ -481,11 +523,23 @@ final class DaySolver {
             let k = accKcal[l] + kcal[i]
             if k + minKcalSuffix[next] > energyHigh + eps { continue }
             if k + maxKcalSuffix[next] < energyLow - eps { continue }
+            // Each limit row: the node's total, the candidate's and the least the remaining levels
+            // add stay within the row's limit. Rows with a nonzero coefficient are checked one by
+            // one; the others fail exactly when they are among the node's failing rows.
             var limitOK = true
             let row = lim + i * U
-            for u in 0..<U where nodeLim[u] + row[u] + minLimSuffix[next * U + u] > rowLimit[u] + eps {
-                limitOK = false
-                break
+            for k in nonzeroStart[i]..<nonzeroStart[i + 1] {
+                let u = nonzeroRow[k]
+                if nodeLim[u] + row[u] + nextMinLim[u] > rowLimit[u] + eps {
+                    limitOK = false
+                    break
+                }
+            }
+            if limitOK {
+                for k in 0..<failingCount where row[failing[k]] == 0 {
+                    limitOK = false
+                    break
+                }
             }
             if !limitOK { continue }
             var f = 0.0

@@ -3,8 +3,11 @@ extension FoodCapRule {
     static let csvColumns = ["id", "name", "measure", "select", "max_per_day", "max_per_week", "sex", "age_from",
                              "age_to", "source"]
 
-    /// select = "each" | item { ";" item } ;  item = "tag:" name | "fish:" ( "best" | "good" | "avoid" )
-    static func load(_ table: CSVTable, tags: [String], into diagnostics: inout [Diagnostic]) -> [FoodCapRule] {
+    /// select = "each" | item { ";" item } ;
+    /// item = "tag:" name | "fish:" ( "best" | "good" | "avoid" ) | "food:" food-id
+    /// `foods` are the ids a `food:` item may name; `nil` when foods.csv did not read (any id passes).
+    static func load(_ table: CSVTable, tags: [String], foods: Set<String>? = nil,
+                     into diagnostics: inout [Diagnostic]) -> [FoodCapRule] {
         var caps: [FoodCapRule] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
@@ -20,13 +23,17 @@ extension FoodCapRule {
                         select.append(.tag(String(item.dropFirst(4))))
                     } else if item.hasPrefix("fish:"), ["best", "good", "avoid"].contains(String(item.dropFirst(5))) {
                         select.append(.fish(String(item.dropFirst(5))))
+                    } else if item.hasPrefix("food:"), isRuleName(String(item.dropFirst(5))),
+                              foods?.contains(String(item.dropFirst(5))) ?? true {
+                        select.append(.food(String(item.dropFirst(5))))
                     } else {
                         diagnostics.append(table.diagnostic(
-                            .error, "select '\(item)' is not 'each', 'tag:TAG' with a known tag, or 'fish:best|good|avoid'", at: cell.location))
+                            .error, "select '\(item)' is not 'each', 'tag:TAG' with a known tag, 'fish:best|good|avoid' "
+                                + "or 'food:ID' with a food of foods.csv", at: cell.location))
                     }
                 }
                 if select.isEmpty || (select.contains(.each) && select.count > 1) {
-                    diagnostics.append(table.diagnostic(.error, "select names foods: 'each' alone, or tag:/fish: items", at: cell.location))
+                    diagnostics.append(table.diagnostic(.error, "select names foods: 'each' alone, or tag:/fish:/food: items", at: cell.location))
                 }
             }
             let perDay = table.number("max_per_day", in: row, optional: true, into: &diagnostics)
