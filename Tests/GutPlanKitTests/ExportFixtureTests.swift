@@ -84,3 +84,19 @@ enum PlanFixture {
     #expect(plan.days.count == 7)
     #expect(plan.days.map(\.items.count).reduce(0, +) == 49)
 }
+
+/// The shopping list reads in alphabetical order as a person reads it, whatever the case: a
+/// capitalised name ("Jerusalem artichokes") does not jump ahead of "asparagus".
+@Test func shoppingListIsInReadingOrderWithinAnAisle() {
+    var plan = PlanFixture.plan()
+    var entries: [MealPlan.ShoppingEntry] = []
+    for (food, item) in [("jerusalem-artichoke", "Jerusalem artichokes"), ("asparagus", "asparagus spears"),
+                         ("banana", "bananas")] {
+        var entry = MealPlan.ShoppingEntry(food: food, name: item, servings: 1, grams: 100)
+        entry.aisle = "produce"
+        entry.item = item
+        entries.append(entry)
+    }
+    plan.shopping = entries
+    #expect(plan.shoppingByAisle.first?.entries.map(\.food) == ["asparagus", "banana", "jerusalem-artichoke"])
+}

@@ -1,7 +1,8 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `plants`, `supplements`, `days`, `coverage`, `nutrients`,
-    /// `upper_limits`, `limits`, `notes`, `retests`, `shopping`, `disclaimer`); every map keyed by nutrient
+    /// `score`, `upper_bound`, `start`, `servings`, `max_minutes`, `ramp`, `weeks`, `plants`,
+    /// `supplements`, `days`, `coverage`, `nutrients`, `upper_limits`, `limits`, `notes`,
+    /// `retests`, `shopping`, `disclaimer`); every map keyed by nutrient
     /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
     /// counts: absorbed food plus supplements) and `limits` (each daily limit's value).
     ///

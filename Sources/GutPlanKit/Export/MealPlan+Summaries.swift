@@ -1,11 +1,12 @@
 /// Sentences every renderer shares, so text, Markdown and HTML say the same thing.
 extension MealPlan {
-    /// The shopping list grouped by aisle, aisles in shop order, items by name.
+    /// The shopping list grouped by aisle, aisles in shop order, items by name as a person reads
+    /// them (case-insensitive: "asparagus" before "Jerusalem artichokes"), then by food id.
     var shoppingByAisle: [(aisle: String, entries: [ShoppingEntry])] {
         let groups = Dictionary(grouping: shopping, by: \.aisle)
         let aisles = Self.aisleOrder.filter { groups[$0] != nil } + groups.keys.filter { !Self.aisleOrder.contains($0) }.sorted()
         return aisles.map { aisle in
-            (aisle, (groups[aisle] ?? []).sorted { ($0.item.isEmpty ? $0.name : $0.item, $0.food) < ($1.item.isEmpty ? $1.name : $1.item, $1.food) })
+            (aisle, (groups[aisle] ?? []).sorted { (Self.shelfName($0), $0.food) < (Self.shelfName($1), $1.food) })
         }
     }
 
@@ -14,6 +15,11 @@ extension MealPlan {
 
     /// "gutplan: seven-day plan", or "gutplan: 4-week plan".
     var title: String { isMultiWeek ? "gutplan: \(weeks.count)-week plan" : "gutplan: seven-day plan" }
+
+    /// The name an entry is shopped by, lowercased for ordering.
+    static func shelfName(_ entry: ShoppingEntry) -> String {
+        (entry.item.isEmpty ? entry.name : entry.item).lowercased()
+    }
 
     /// "31 different plants this week (30 count towards the goal of 30); proven most possible:
     /// 30". Over several weeks, the species of all weeks together (each week's own count and
