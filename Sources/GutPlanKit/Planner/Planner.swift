@@ -110,7 +110,11 @@ public struct Planner: Sendable {
         var weekly = ["each meal's and addition's weekly maximum", "the no-consecutive-days rule"]
         let caps = problem.foodCaps.filter { $0.maxPerWeek != nil }.map(\.id)
         if !caps.isEmpty { weekly.append("the weekly caps on \(caps.joined(separator: ", "))") }
-        return "no week fits: each day on its own can meet the energy band \(PlannerText.band(problem.energy)) and the daily limits, "
+        // Name the per-day ratio limits too (saturated fat, the fibre ceiling): days that keep
+        // them may be the scarce ones, as for a plant-based week whose legumes carry the fibre.
+        let ratios = problem.ratioLimits.map(\.id)
+        let limits = ratios.isEmpty ? "the daily limits" : "the daily limits (\(ratios.joined(separator: ", ")) among them)"
+        return "no week fits: each day on its own can meet the energy band \(PlannerText.band(problem.energy)) and \(limits), "
             + "but too few such days can be made from the meals and additions allowed within "
             + weekly.joined(separator: ", ") + "; widen the energy band or exclude less"
     }
