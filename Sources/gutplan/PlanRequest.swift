@@ -189,11 +189,11 @@ enum Validate {
         return times
     }
 
-    /// `breakfast=10,lunch=20`: minutes per meal slot, 1 to 600.
+    /// `breakfast=10,lunch=20`: minutes per meal slot (`PlanOptions.maxMinutesRange`).
     static func maxMinutes(_ text: String) throws(Prompter.Rejection) -> [Slot: Int] {
         var limits: [Slot: Int] = [:]
         for (slot, value) in try slotPairs(text, slots: Slot.meals) {
-            limits[slot] = try whole(value, "\(slot.rawValue) minutes", 1...600)
+            limits[slot] = try whole(value, "\(slot.rawValue) minutes", PlanOptions.maxMinutesRange)
         }
         return limits
     }

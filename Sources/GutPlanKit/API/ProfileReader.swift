@@ -331,14 +331,14 @@ struct ProfileReader {
     private mutating func maxMinutes(_ value: ProfileEntry.Text) {
         let expected = "a whole number of minutes from 1 to 1440"
         if !value.text.contains("=") {
-            if let minutes = integer(value, "max-minutes", in: 1...1440, expected: expected) {
+            if let minutes = integer(value, "max-minutes", in: PlanOptions.maxMinutesRange, expected: expected) {
                 for slot in Slot.meals { profile.options.maxMinutes[slot] = minutes }
             }
             return
         }
         for item in Self.split(value) {
             guard let (slot, text) = slotPair(item, key: "max-minutes", example: "dinner=45") else { continue }
-            if let minutes = integer(text, "max-minutes", in: 1...1440, expected: expected) { profile.options.maxMinutes[slot] = minutes }
+            if let minutes = integer(text, "max-minutes", in: PlanOptions.maxMinutesRange, expected: expected) { profile.options.maxMinutes[slot] = minutes }
         }
     }
 

@@ -109,7 +109,9 @@ struct SavedPlan: Sendable, Equatable {
                     throw fail("max_minutes names '\(member.key.clipped(to: 40))', not a meal slot")
                 }
                 let minutes = try whole(member.value, "max_minutes.\(member.key)")
-                guard (1...1440).contains(minutes) else { throw fail("max_minutes.\(member.key) \(minutes) is not 1 to 1440") }
+                guard PlanOptions.maxMinutesRange.contains(minutes) else {
+                    throw fail("max_minutes.\(member.key) \(minutes) is not 1 to \(PlanOptions.maxMinutesRange.upperBound)")
+                }
                 maxMinutes[slot] = minutes
             }
         }

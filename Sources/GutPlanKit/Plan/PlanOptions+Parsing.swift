@@ -2,6 +2,10 @@
 /// questions and profile files. Messages say what is wrong without naming where the text came
 /// from: the caller adds the option or the profile line.
 extension PlanOptions {
+    /// The minutes of prep and cooking a slot's limit may name (`max-minutes`): up to a day.
+    /// Options, profile files and saved plans all check against it.
+    public static let maxMinutesRange = 1...1440
+
     /// A start date, strict `YYYY-MM-DD` (surrounding blanks ignored): the date as written, or
     /// `.invalidRequest` saying why not.
     public static func startDate(parsing text: String) throws(GutPlanError) -> String {
