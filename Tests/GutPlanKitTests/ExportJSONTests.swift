@@ -5,7 +5,7 @@ import Testing
     let plan = PlanFixture.plan()
     let json = try JSONValue(parsing: plan.json())
     guard case .object(let top) = json else { Issue.record("not an object"); return }
-    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "start", "servings", "max_minutes", "ramp",
+    #expect(top.map(\.key) == ["profile", "flags", "score", "upper_bound", "start", "servings", "max_minutes", "ramp", "portion_scale",
                                "weeks", "plants",
                                "supplements", "days", "coverage", "nutrients", "upper_limits", "limits", "notes", "retests",
                                "shopping", "disclaimer"])

@@ -65,7 +65,8 @@ extension GutPlan {
         var options = PlanOptions(servings: saved.servings)
         options.maxMinutes = saved.maxMinutes
         options.ramp = saved.ramp
-        let builder = ProblemBuilder(knowledge: knowledge, profile: saved.profile, assessment: assessment, options: options)
+        let builder = ProblemBuilder(knowledge: knowledge, profile: saved.profile, assessment: assessment, options: options,
+                                     portionScale: saved.portionScale)
         let problem = builder.problem()
         guard saved.days.count == problem.days else {
             if saved.days.count % problem.days == 0 {

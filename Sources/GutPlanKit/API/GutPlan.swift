@@ -79,6 +79,7 @@ public struct GutPlan: Sendable {
         var first: (problem: PlanningProblem, solution: PlanSolution)?
         var weeks: [MealPlan] = []
         var previousMeals: [String] = []
+        var portionScale: Double?
         var rampNote: String?
         var retests: [MealPlan.Retest] = []
         for week in 1...options.weeks {
@@ -89,7 +90,9 @@ public struct GutPlan: Sendable {
             let locked = Set(weekOptions.locks.map(\.item))
             weekProfile.exclude += previousMeals.filter { !locked.contains($0) && !profile.exclude.contains($0) }
             let builder = ProblemBuilder(knowledge: knowledge, profile: weekProfile, assessment: assessment,
-                                         options: weekOptions, week: week)
+                                         options: weekOptions, week: week, portionScale: portionScale)
+            // Later weeks keep week 1's portions (their catalogue lacks the meals of the week before).
+            portionScale = builder.portionScale
             let problem = builder.problem()
             for lock in weekOptions.locks where !problem.items.contains(where: { $0.id == lock.item && $0.slots.contains(lock.slot) }) {
                 throw .noPlan("\(Self.describe(profile)): lock \(lock.day + 7 * (week - 1)):\(lock.slot.rawValue)=\(lock.item) "

@@ -49,6 +49,7 @@ extension ProblemBuilder {
                         upperLimits: limits, notes: assessment.notes, shopping: shopping(servings, usedOn: usedOn),
                         supplements: profile.supplements, limits: limitSummaries(days),
                         plants: plants(problem: problem, solution: solution))
+        plan.portionScale = portionScale
         for id in profile.supplements.keys {
             if let nutrient = knowledge.nutrient(id: id) { plan.supplementNames[id] = [nutrient.name, nutrient.unitSymbol] }
         }

@@ -18,6 +18,8 @@ struct ProblemBuilder {
     let entries: [Entry]
     /// The daily target actually used for each reported nutrient, and how it was made.
     let targets: [String: TargetDerivation]
+    /// Every meal's servings are multiplied by this (`portions.csv`; 1 = the standard portions).
+    let portionScale: Double
 
     /// A column of the problem: a nutrient's amount times `scale` (saturated fat in kcal is
     /// 9 × grams), with its limit for this person.
@@ -46,8 +48,10 @@ struct ProblemBuilder {
     static let mealMaxPerWeek = 2
     static let additionMaxPerWeek = 4
 
+    /// `portionScale`: the meals' portion step; `nil` chooses it for the profile's energy band
+    /// (`PortionScale.choose`). Later weeks and swaps pass the step of the plan they continue.
     init(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment, options: PlanOptions = PlanOptions(),
-         week: Int = 1) {
+         week: Int = 1, portionScale: Double? = nil) {
         self.options = options
         self.week = week
         self.knowledge = knowledge
@@ -85,7 +89,12 @@ struct ProblemBuilder {
                                                     limit: limit)
         }
         self.targets = targets
-        let entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
+        let allowed = { (scale: Double) in
+            Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options, portionScale: scale)
+        }
+        let (scale, entries) = portionScale.map { ($0, allowed($0)) }
+            ?? Self.portionScale(knowledge: knowledge, band: profile.energyBand, entries: allowed)
+        self.portionScale = scale
         self.entries = week == 1 && Self.rampsUp(knowledge: knowledge, profile: profile, options: options)
             ? Self.rampedEntries(entries, steps: knowledge.ramp, knowledge: knowledge, diet: profile.diet) : entries
     }
@@ -94,8 +103,10 @@ struct ProblemBuilder {
     /// food added in both roles is one item in two slots). Items holding a food that a cap
     /// allows zero of (fish to avoid) are left out. In the low-FODMAP elimination phase every
     /// portion must be low-FODMAP at its amount (`Food.isLowFODMAP(servings:)`), additions too.
+    /// Meals come at `portionScale` times their servings; in the low-FODMAP phase a food that is
+    /// low-FODMAP only at one serving grows at most to that serving.
     static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment,
-                               options: PlanOptions) -> [Entry] {
+                               options: PlanOptions, portionScale: Double = 1) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
         let foodsByID = Dictionary(knowledge.foods.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let zeroCaps = zeroCaps(knowledge: knowledge, profile: profile)
@@ -115,9 +126,21 @@ struct ProblemBuilder {
         let fodmapFits = { (portions: [Meal.Portion]) -> Bool in
             !profile.lowFODMAP || portions.allSatisfy { foodsByID[$0.food]?.isLowFODMAP(servings: $0.servings) ?? false }
         }
+        // In the low-FODMAP phase a food grows only up to the one serving its status was measured
+        // at (never below its standard servings); FODMAP-free foods grow in full.
+        let scaled = { (meal: Meal) -> [Meal.Portion] in
+            guard portionScale != 1 else { return meal.portions }
+            return meal.portions.map { portion in
+                var servings = portion.servings * portionScale
+                if profile.lowFODMAP, let food = foodsByID[portion.food], !food.isLowFODMAP(servings: servings) {
+                    servings = max(portion.servings, min(servings, 1))
+                }
+                return Meal.Portion(food: portion.food, servings: servings)
+            }
+        }
         var entries: [Entry] = knowledge.meals
             .filter { meal in
-                !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(meal.portions)
+                !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(scaled(meal))
             }
             .compactMap { meal -> Entry? in
                 let slots = meal.slots.filter { slot in
@@ -125,7 +148,7 @@ struct ProblemBuilder {
                     // A meal without a written method has unknown times, so a limit leaves it out.
                     return (knowledge.recipes.first { $0.meal == meal.id }?.totalMinutes).map { $0 <= limit } ?? false
                 }
-                return slots.isEmpty ? nil : entry(.meal, meal.id, meal.name, slots, meal.portions)
+                return slots.isEmpty ? nil : entry(.meal, meal.id, meal.name, slots, scaled(meal))
             }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {

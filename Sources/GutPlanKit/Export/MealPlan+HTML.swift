@@ -92,6 +92,7 @@ extension MealPlan {
             ("Plants", plantsSummary),
             ("Score", "\(DecimalText.fixed(score, digits: 3)) (proven upper bound \(DecimalText.fixed(upperBound, digits: 3)); 1.000 means every target met every day)"),
         ]
+        if !portionSummary.isEmpty { facts.append(("Portions", portionSummary)) }
         if servings > 1 { facts.append(("Servings", "amounts and shopping are for \(servings) people; nutrition is one person's")) }
         if profile.lowFODMAP { facts.append(("Low-FODMAP", "every food is low-FODMAP at its serving (elimination phase)")) }
         if !profile.symptoms.isEmpty { facts.append(("Symptoms", profile.symptoms.sorted().joined(separator: ", "))) }

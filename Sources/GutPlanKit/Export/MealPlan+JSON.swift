@@ -1,6 +1,6 @@
 extension MealPlan {
     /// The plan as a JSON value. Top-level members come in a fixed order (`profile`, `flags`,
-    /// `score`, `upper_bound`, `start`, `servings`, `max_minutes`, `ramp`, `weeks`, `plants`,
+    /// `score`, `upper_bound`, `start`, `servings`, `max_minutes`, `ramp`, `portion_scale`, `weeks`, `plants`,
     /// `supplements`, `days`, `coverage`, `nutrients`, `upper_limits`, `limits`, `notes`,
     /// `retests`, `shopping`, `disclaimer`); every map keyed by nutrient
     /// or food id is sorted by key. Each day has `totals` (eaten from food), `counted` (what
@@ -19,6 +19,7 @@ extension MealPlan {
             ("servings", .number(Double(servings))),
             ("max_minutes", .object(sorting: Dictionary(uniqueKeysWithValues: maxMinutes.map { ($0.key.rawValue, JSONValue.number(Double($0.value))) }))),
             ("ramp", .bool(rampRequested)),
+            ("portion_scale", .number(portionScale)),
             ("weeks", .array(weeks.map(Self.weekJSON))),
             ("plants", plantsJSON),
             ("supplements", .object(sorting: supplements.mapValues { .number($0) })),

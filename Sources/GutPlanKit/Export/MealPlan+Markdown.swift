@@ -11,6 +11,7 @@ extension MealPlan {
         let flagText = MealPlan.markdownInline(flagSummary)
         out.append("- **Flags:** \(flagText)")
         if !supplementSummary.isEmpty { out.append("- **Supplements:** \(MealPlan.markdownInline(supplementSummary))") }
+        if !portionSummary.isEmpty { out.append("- **Portions:** \(MealPlan.markdownInline(portionSummary))") }
         out.append("- **Score:** \(scoreSummary)")
         out.append("- **Plants:** \(MealPlan.markdownInline(plantsSummary))")
         for (week, text) in weekLines { out.append("- **Week \(week):** \(text)") }

@@ -57,6 +57,17 @@ extension MealPlan {
         }
     }
 
+    /// "1.5 times the standard servings of every meal, to reach 2600-3000 kcal a day; the amounts
+    /// shown are already scaled" or empty for standard portions.
+    var portionSummary: String {
+        guard portionScale != 1 else { return "" }
+        let band = profile.energyBand
+        return "\(DecimalText.format(portionScale, maxFractionDigits: 2)) times the standard servings of every meal, to reach "
+            + "\(DecimalText.format(band.lowerBound, maxFractionDigits: 0))-\(DecimalText.format(band.upperBound, maxFractionDigits: 0)) "
+            + "kcal a day; the amounts shown are already scaled (additions are not"
+            + (profile.lowFODMAP ? ", and a food that is low-FODMAP only up to one serving grows at most to it)" : ")")
+    }
+
     /// "Vitamin D 25 ug, Iron 18 mg a day; they count in every day's total" or empty.
     var supplementSummary: String {
         guard !supplements.isEmpty else { return "" }

@@ -78,6 +78,9 @@ extension MealPlan {
         if !supplementSummary.isEmpty {
             lines += TextLayout.wrap(supplementSummary, width: width, first: TextLayout.padRight("Supplements", label), rest: pad)
         }
+        if !portionSummary.isEmpty {
+            lines += TextLayout.wrap(portionSummary, width: width, first: TextLayout.padRight("Portions", label), rest: pad)
+        }
         lines += TextLayout.wrap(scoreText, width: width, first: TextLayout.padRight("Score", label), rest: pad)
         lines += TextLayout.wrap(plantsSummary, width: width, first: TextLayout.padRight("Plants", label), rest: pad)
         for (week, text) in weekLines {

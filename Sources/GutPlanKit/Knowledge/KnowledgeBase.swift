@@ -31,6 +31,8 @@ struct KnowledgeBase: Sendable {
     var retests: [RetestGuidance] = []
     /// How additions ramp up over the first week (`ramp.csv`); empty: full servings from day 1.
     var ramp: [RampStep] = []
+    /// Steps of meal portions for larger energy needs (`portions.csv`); empty: standard portions only.
+    var portionScales: [PortionScale] = []
 
     init(nutrients: [Nutrient], foods: [Food], meals: [Meal], steps: [StressStep],
                 symptoms: [Symptom], labTests: [LabTest], rules: [Rule],

@@ -29,7 +29,7 @@ extension KnowledgeBase {
     /// Data files a rule directory may hold; without one, its feature is off (`rules check` warns).
     static let optionalFiles = ["energy.csv", "supplements.csv", "limits.csv", "caps.csv", "absorption.csv",
                                        "methods.csv", "shopping.csv", "units.csv",
-                                               "retests.csv", "ramp.csv"]
+                                               "retests.csv", "ramp.csv", "portions.csv"]
 
     /// Loads a rule directory; see `loadResult(directory:)`.
     static func load(directory: String) -> (knowledge: KnowledgeBase?, diagnostics: [Diagnostic]) {

@@ -96,6 +96,7 @@ struct KnowledgeLoader {
             kb.retests = RetestGuidance.load(t, nutrients: kb.nutrients, into: &diagnostics)
         }
         if let t = table("ramp.csv", RampStep.csvColumns) { kb.ramp = RampStep.load(t, into: &diagnostics) }
+        if let t = table("portions.csv", PortionScale.csvColumns) { kb.portionScales = PortionScale.load(t, into: &diagnostics) }
         for name in KnowledgeBase.optionalFiles where contents[name] == nil {
             diagnostics.append(Diagnostic(.warning, "no \(name) in \(directory): \(Self.featureOff[name] ?? "its feature is off")", at: nil))
         }
@@ -113,6 +114,7 @@ struct KnowledgeLoader {
         "units.csv": "ingredients are shown in grams only",
         "retests.csv": "no retest reminders after the week",
         "ramp.csv": "fermented and prebiotic additions are full servings from day 1",
+        "portions.csv": "meals keep their standard portions whatever the energy band",
     ]
 
     private func sourceLine(_ location: SourceLocation) -> String? {

@@ -23,6 +23,8 @@ struct SavedPlan: Sendable, Equatable {
     /// so that `swap` rebuilds the problem the plan was made from; none when absent.
     var maxMinutes: [Slot: Int] = [:]
     var ramp = false
+    /// The meals' portion step (`portion_scale`); `nil` when absent (the rules choose it again).
+    var portionScale: Double?
 
     /// Most days a file may hold (12 weeks), so a hostile file cannot make the check run long.
     static let maxDays = 84
@@ -118,6 +120,13 @@ struct SavedPlan: Sendable, Equatable {
         if let value = root["ramp"], value != .null {
             guard case .bool(let flag) = value else { throw fail("ramp is not true or false") }
             ramp = flag
+        }
+        if let value = root["portion_scale"], value != .null {
+            let scale = try number(value, "portion_scale")
+            guard (1...PortionScale.largest).contains(scale) else {
+                throw fail("portion_scale \(DecimalText.format(scale, maxFractionDigits: 3)) is not 1 to \(DecimalText.format(PortionScale.largest, maxFractionDigits: 0))")
+            }
+            portionScale = scale
         }
 
         let dayList = try array(root["days"], "days")

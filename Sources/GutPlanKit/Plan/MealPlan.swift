@@ -308,6 +308,9 @@ public struct MealPlan: Sendable, Equatable, Codable {
     /// Whether the ramp-up of additions was asked for (`ramp`; gut symptoms ramp up anyway),
     /// kept so that `swap` rebuilds the same problem.
     public var rampRequested = false
+    /// Every meal's servings times this, for an energy band the standard portions do not reach
+    /// (1 = standard portions); ingredients, shopping and nutrition are already scaled.
+    public var portionScale = 1.0
     /// Each week's score, bound and plants (one entry for a one-week plan).
     public var weeks: [WeekSummary] = []
     /// When to test again after each confirmed deficiency.
