@@ -5,7 +5,8 @@ import GutPlanKit
 /// would look at: how often the score still reaches 1.0, and the distributions of eggs a week,
 /// daily sodium, the saturated-fat share of energy, the plants count and the most servings of one
 /// food in a week; then every violation of a limit or cap that the problem's own check finds in
-/// the planned weeks (`PlanningProblem.violations`), which must be 0.
+/// the planned weeks (`PlanningProblem.violations`), which must be 0. `GUTPLAN_RULES` names
+/// another rule directory (to compare a rule change on the same profiles).
 enum ProfileSweep {
     static func run(count: Int, rules: String) {
         guard let gutplan = try? GutPlan.load(rules: rules) else {
@@ -16,7 +17,7 @@ enum ProfileSweep {
         var random = SplitMix64(seed: 20_261_125)
         var perfect = 0, plans = 0, noPlans = 0
         var eggs: [Double] = [], sodium: [Double] = [], saturated: [Double] = [], plants: [Double] = [], scores: [Double] = []
-        var oneFood: [Double] = [], proven = 0, violations: [String] = []
+        var oneFood: [Double] = [], proven = 0, violations: [String] = [], portions: [Double: Int] = [:]
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<count {
@@ -24,6 +25,9 @@ enum ProfileSweep {
             input.sex = Bool.random(using: &random) ? .female : .male
             input.age = Int.random(in: 19...90, using: &random)
             input.diet = Diet.allCases.randomElement(using: &random) ?? .omnivore
+            // No activity (the band spans sedentary to active) or one of the three levels.
+            let activity = Int.random(in: 0...Activity.allCases.count, using: &random)
+            input.activity = activity == 0 ? nil : Activity.allCases[activity - 1]
             for id in flaggable.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random)) {
                 if Bool.random(using: &random) { input.confirmed.append(id) } else { input.suspected.append(id) }
             }
@@ -33,6 +37,7 @@ enum ProfileSweep {
             }
             plans += 1
             let plan = outcome.plan
+            portions[plan.portionScale, default: 0] += 1
             // The score stage is proven when its best week meets the bound (the plants stage may
             // then trade up to the score tolerance for plants).
             if outcome.solution.bestScore >= outcome.solution.upperBound - 1e-9 { proven += 1 }
@@ -55,7 +60,8 @@ enum ProfileSweep {
         }
         let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
         print("")
-        print("Sweep of \(count) random profiles (1-6 flags, random sex, age 19-90, diet): \(plans) plans, \(noPlans) without a plan, \(fixed(seconds, 1)) s")
+        print("Sweep of \(count) random profiles (1-6 flags, random sex, age 19-90, diet, activity or none): \(plans) plans, \(noPlans) without a plan, \(fixed(seconds, 1)) s")
+        print("  portion steps: " + portions.keys.sorted().map { "\(fixed($0, 2))x in \(portions[$0] ?? 0)" }.joined(separator: ", "))
         print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%); "
               + "best score proven optimal (= bound): \(proven) of \(plans)")
         print("  " + summary("score", scores, digits: 3))

@@ -43,7 +43,7 @@ while let argument = arguments.popFirst() {
         try? problem.json().write(toFile: path, atomically: true, encoding: .utf8)
         exit(0)
     } else if argument == "--sweep", let value = arguments.popFirst(), let count = Int(value) {
-        ProfileSweep.run(count: count, rules: DefaultRulesBenchmark.packageRules)
+        ProfileSweep.run(count: count, rules: ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? DefaultRulesBenchmark.packageRules)
     } else if argument == "--hostile" {
         HostileInputBenchmark.run()
         exit(0)
