@@ -163,36 +163,24 @@ enum Validate {
         return value
     }
 
-    /// `SLOT=VALUE` pairs, comma-separated, each slot once.
-    static func slotPairs(_ text: String, slots: [Slot]) throws(Prompter.Rejection) -> [(Slot, String)] {
-        var pairs: [(Slot, String)] = []
-        for part in try list(text) {
-            let sides = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
-            guard sides.count == 2 else { throw Prompter.Rejection("'\(part.clipped(to: 40))' is not SLOT=VALUE") }
-            guard let slot = Slot(rawValue: sides[0].lowercased()), slots.contains(slot) else {
-                throw Prompter.Rejection("unknown slot '\(sides[0].clipped(to: 40))'\(Suggestion.didYouMean(sides[0].lowercased(), among: slots.map(\.rawValue)))")
-            }
-            guard !pairs.contains(where: { $0.0 == slot }) else { throw Prompter.Rejection("\(slot.rawValue) is given twice") }
-            pairs.append((slot, sides[1]))
+    /// `SLOT=VALUE` pairs over the meal slots (`PlanOptions.slotPairs(parsing:slots:)`).
+    static func slotPairs(_ text: String) throws(Prompter.Rejection) -> [(slot: Slot, value: String)] {
+        do { return try PlanOptions.slotPairs(parsing: text, slots: Slot.meals) } catch {
+            throw Prompter.Rejection(error.message)
         }
-        return pairs
     }
 
     /// `breakfast=07:30,...`: 24-hour `HH:MM` per meal slot.
     static func mealTimes(_ text: String) throws(Prompter.Rejection) -> [Slot: String] {
-        var times: [Slot: String] = [:]
-        for (slot, value) in try slotPairs(text, slots: Slot.meals) {
-            do { times[slot] = try PlanOptions.clockTime(parsing: value) } catch {
-                throw Prompter.Rejection("\(slot.rawValue): \(error.message)")
-            }
+        do { return try PlanOptions.mealTimes(parsing: text, over: [:], slots: Slot.meals) } catch {
+            throw Prompter.Rejection(error.message)
         }
-        return times
     }
 
     /// `breakfast=10,lunch=20`: minutes per meal slot (`PlanOptions.maxMinutesRange`).
     static func maxMinutes(_ text: String) throws(Prompter.Rejection) -> [Slot: Int] {
         var limits: [Slot: Int] = [:]
-        for (slot, value) in try slotPairs(text, slots: Slot.meals) {
+        for (slot, value) in try slotPairs(text) {
             limits[slot] = try whole(value, "\(slot.rawValue) minutes", PlanOptions.maxMinutesRange)
         }
         return limits

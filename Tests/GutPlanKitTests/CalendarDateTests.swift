@@ -69,7 +69,10 @@ import Testing
     #expect(times[.lunch] == "12:30")
     #expect(times[.dinner] == "19:00")
     #expect(times[.stress] == "21:15")
-    for bad in ["brunch=10:00", "breakfast", "breakfast=25:00", "breakfast=07:30,", "=07:30"] {
+    // A trailing comma is an empty item, ignored as in every list.
+    #expect(try PlanOptions.mealTimes(parsing: "breakfast=07:30,")[.breakfast] == "07:30")
+    #expect(throws: GutPlanError.self) { try PlanOptions.mealTimes(parsing: "stress=21:00", slots: Slot.meals) }
+    for bad in ["brunch=10:00", "breakfast", "breakfast=25:00", "breakfast=07:30,breakfast=08:00", "=07:30"] {
         #expect(throws: GutPlanError.self, "\(bad)") { try PlanOptions.mealTimes(parsing: bad) }
         do { _ = try PlanOptions.mealTimes(parsing: bad) } catch {
             guard case .invalidRequest = error else { Issue.record("\(bad): \(error)"); continue }

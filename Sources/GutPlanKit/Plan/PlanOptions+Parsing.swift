@@ -29,23 +29,42 @@ extension PlanOptions {
         return time.text
     }
 
-    /// Parses `"breakfast=07:30,lunch=12:30,snack=15:30,dinner=18:30"` over the defaults: any
-    /// slot may be given (`fermented=10:00`, `stress=21:00` move the additions and the stress
-    /// step in the calendar). Times are written back as `HH:MM`.
-    public static func mealTimes(parsing text: String,
-                                 over base: [Slot: String] = PlanOptions.defaultMealTimes) throws(GutPlanError) -> [Slot: String] {
-        var times = base
-        for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmedBlanks.lowercased()
-            guard parts.count == 2, let slot = Slot(rawValue: name) else {
-                throw .invalidRequest("'\(String(entry).clipped(to: 40))' is not SLOT=HH:MM "
-                    + "(slots: \(Slot.allCases.map(\.rawValue).joined(separator: ", ")))")
+    /// `SLOT=VALUE` pairs, comma-separated: blanks around items and empty items are ignored, the
+    /// word `none` alone is no pair, each slot of `slots` at most once (an exact repeat of an
+    /// item is dropped). The values are returned as written (trimmed).
+    public static func slotPairs(parsing text: String, slots: [Slot]) throws(GutPlanError) -> [(slot: Slot, value: String)] {
+        if text.trimmedBlanks.lowercased() == "none" { return [] }
+        var pairs: [(slot: Slot, value: String)] = []
+        var seen = Set<String>()
+        for part in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let item = part.trimmedBlanks
+            guard !item.isEmpty, seen.insert(item.lowercased()).inserted else { continue }
+            guard !item.contains(where: \.isNewline) else { throw .invalidRequest("a list item cannot contain a line break") }
+            let sides = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+            guard sides.count == 2, !sides[0].isEmpty else {
+                throw .invalidRequest("'\(item.clipped(to: 40))' is not SLOT=VALUE")
             }
+            guard let slot = Slot(rawValue: sides[0].lowercased()), slots.contains(slot) else {
+                throw .invalidRequest("unknown slot '\(sides[0].clipped(to: 40))'"
+                    + Suggestion.didYouMean(sides[0].lowercased(), among: slots.map(\.rawValue)))
+            }
+            guard !pairs.contains(where: { $0.slot == slot }) else { throw .invalidRequest("\(slot.rawValue) is given twice") }
+            pairs.append((slot, sides[1]))
+        }
+        return pairs
+    }
+
+    /// Parses `"breakfast=07:30,lunch=12:30,snack=15:30,dinner=18:30"` over `base` (the defaults):
+    /// any slot of `slots` may be given (`fermented=10:00`, `stress=21:00` move the additions and
+    /// the stress step in the calendar). Times are written back as `HH:MM`.
+    public static func mealTimes(parsing text: String, over base: [Slot: String] = PlanOptions.defaultMealTimes,
+                                 slots: [Slot] = Slot.allCases) throws(GutPlanError) -> [Slot: String] {
+        var times = base
+        for (slot, value) in try slotPairs(parsing: text, slots: slots) {
             do {
-                times[slot] = try clockTime(parsing: String(parts[1]))
+                times[slot] = try clockTime(parsing: value)
             } catch {
-                throw .invalidRequest("\(name): \(error.message)")
+                throw .invalidRequest("\(slot.rawValue): \(error.message)")
             }
         }
         return times
