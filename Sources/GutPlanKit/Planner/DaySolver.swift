@@ -75,8 +75,40 @@ struct DayResult {
 /// With a `floor`, the same search maximises the `DayKey` among days whose value reaches the
 /// floor: the value bound prunes what cannot reach it, and exact partial counts plus the best
 /// per-slot additions bound each key component.
-/// Hot data lives in flat buffers (item-major) allocated once per solver.
+/// Hot data lives in flat buffers (item-major) allocated once per solver. The search state is a
+/// struct (`DaySearch`) that `solve` takes out of the solver for the call, so the recursive
+/// search mutates a local value: no per-access exclusivity checks, as a class's stored
+/// properties would need.
 final class DaySolver {
+    private var engine: DaySearch?
+
+    init(model: PlannerModel) {
+        engine = DaySearch(model: model)
+    }
+
+    deinit { engine?.deallocate() }
+
+    /// Work done by every solve so far, so callers can bound the total effort.
+    var cumulativeWork: Int { engine?.cumulativeWork ?? 0 }
+
+    func solve(_ query: DayQuery) -> DayResult {
+        guard var search = engine else {
+            return DayResult(items: nil, value: -.infinity, key: .lowest, upperBound: -.infinity, complete: false)
+        }
+        engine = nil
+        defer { engine = search }
+        return search.solve(query)
+    }
+
+    /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
+    func extremes(blocked: [Bool], candidates: [[Int]]? = nil) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
+        guard let search = engine else { return (0, 0, [], nil) }
+        return search.extremes(blocked: blocked, candidates: candidates)
+    }
+}
+
+/// The branch and bound of `DaySolver`, its buffers and its state.
+struct DaySearch {
     private let model: PlannerModel
     private let L: Int
     private let N: Int
@@ -229,7 +261,8 @@ final class DaySolver {
         levelIsMeal = [Bool](repeating: false, count: L)
     }
 
-    deinit {
+    /// Frees the buffers; the search must not be used afterwards.
+    func deallocate() {
         for p in [cov, lim, kcal, weight, rowLimit, penalty, candKey, minLamSuffix, minKcalSuffix,
                   maxKcalSuffix, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam] {
             p.deallocate()
@@ -256,7 +289,7 @@ final class DaySolver {
         return (lo, hi, total, nil)
     }
 
-    func solve(_ query: DayQuery) -> DayResult {
+    mutating func solve(_ query: DayQuery) -> DayResult {
         guard prepare(query) else {
             return DayResult(items: nil, value: -.infinity, key: .lowest, upperBound: -.infinity, complete: true)
         }
@@ -276,7 +309,7 @@ final class DaySolver {
     }
 
     /// Lays out the query's candidates; false when some slot has none.
-    private func prepare(_ query: DayQuery) -> Bool {
+    private mutating func prepare(_ query: DayQuery) -> Bool {
         work = 0
         aborted = false
         openBound = -.infinity
@@ -383,7 +416,7 @@ final class DaySolver {
     }
 
     /// Scores a warm-start day; it becomes the incumbent when feasible for this query.
-    private func adoptWarmStart(_ warm: [Int]) {
+    private mutating func adoptWarmStart(_ warm: [Int]) {
         guard warm.count == L, Set(warm).count == L else { return }
         var total = 0.0, lam = 0.0
         var limitTotals = [Double](repeating: 0, count: U)
@@ -419,7 +452,7 @@ final class DaySolver {
     /// - the same with every oversubscribed nutrient (whose best remaining items could more than
     ///   fill its room) taken out of the per-level maxima and counted once at its full room: for
     ///   each nutrient `min(r, Σ a) ≤ θ r + (1 − θ) Σ min(a, r)` for θ in {0, 1}.
-    private func residualBound(at l: Int, from: Int) -> Double {
+    private mutating func residualBound(at l: Int, from: Int) -> Double {
         var total = 0.0
         var masked = 0.0
         let base = accCov + l * N
@@ -466,7 +499,7 @@ final class DaySolver {
         return (p, q, levelIsMeal[l] && context.mealNovel[i] ? 1 : 0)
     }
 
-    private func search(level l: Int, nodeBound: Double) {
+    private mutating func search(level l: Int, nodeBound: Double) {
         let start = candStart[l], end = candStart[l + 1]
         let last = l == L - 1
         let baseLam = accLam[l]
