@@ -49,37 +49,11 @@ struct WeekEnumeration {
     /// score), or nil. `complete` is true when the search finished within `nodeBudget`: then no
     /// week scores more than the answer (or the incumbent, when the answer is nil).
     func search(patterns: [[Int]], incumbent: Double?) -> (week: WeekState?, complete: Bool) {
-        let D = model.days
-        let values = patterns.map { model.dayScore($0) }
-        let top = values.first ?? 0
-        var counts = [Int](repeating: 0, count: model.itemCount)
-        var capUsed = [Double](repeating: 0, count: model.weekly.count)
-        var chosen = [Int](repeating: -1, count: D)
         var bestScore = incumbent ?? -.infinity
         var best: [Int]?
-        var nodes = 0
-        var complete = true
-        func go(_ d: Int, _ score: Double) {
-            if d == D {
-                if score > bestScore + 1e-9 { bestScore = score; best = chosen }
-                return
-            }
-            for (p, pattern) in patterns.enumerated() {
-                nodes += 1
-                if nodes > nodeBudget { complete = false; return }
-                if score + values[p] + Double(D - d - 1) * top <= bestScore + 1e-9 { break }
-                let previous = d > 0 ? patterns[chosen[d - 1]] : nil
-                guard model.canAdd(pattern, day: d, counts: counts, capUsed: capUsed, previous: previous) else { continue }
-                for i in pattern { counts[i] += 1 }
-                for c in capUsed.indices { capUsed[c] += model.capUse(c, pattern) }
-                chosen[d] = p
-                go(d + 1, score + values[p])
-                for i in pattern { counts[i] -= 1 }
-                for c in capUsed.indices { capUsed[c] -= model.capUse(c, pattern) }
-                chosen[d] = -1
-            }
+        let complete = walk(patterns: patterns, prunes: { $0 <= bestScore + 1e-9 }) { chosen, score in
+            if score > bestScore + 1e-9 { bestScore = score; best = chosen }
         }
-        go(0, 0)
         return (best.map { WeekState(days: $0.map { patterns[$0] }, itemCount: model.itemCount) }, complete)
     }
 
@@ -88,28 +62,40 @@ struct WeekEnumeration {
     /// every week was examined within `nodeBudget`: the answer is then the exact optimum.
     func searchTieBreaks(patterns: [[Int]], floor: Double, incumbent: WeekKey, key: ([[Int]]) -> WeekKey)
         -> (week: WeekState?, complete: Bool) {
+        var bestKey = incumbent
+        var best: [Int]?
+        var week = [[Int]](repeating: [], count: model.days)
+        let complete = walk(patterns: patterns, prunes: { $0 < floor - 1e-9 }) { chosen, _ in
+            for e in chosen.indices { week[e] = patterns[chosen[e]] }
+            let k = key(week)
+            if k.isBetter(than: bestKey, floor: floor) { bestKey = k; best = chosen }
+        }
+        return (best.map { WeekState(days: $0.map { patterns[$0] }, itemCount: model.itemCount) }, complete)
+    }
+
+    /// Depth-first over the weeks made of `patterns` (sorted best day score first), day by day
+    /// within every weekly constraint (`PlannerModel.canAdd`). At each day the loop over
+    /// patterns stops once `prunes(bound)` holds for `bound` = the score so far + the pattern's +
+    /// the best pattern's for every later day (later patterns reach less). `leaf` sees every
+    /// full week as pattern indices with its total day score. False when `nodeBudget` ran out.
+    private func walk(patterns: [[Int]], prunes: (Double) -> Bool, leaf: ([Int], Double) -> Void) -> Bool {
         let D = model.days
         let values = patterns.map { model.dayScore($0) }
         let top = values.first ?? 0
         var counts = [Int](repeating: 0, count: model.itemCount)
         var capUsed = [Double](repeating: 0, count: model.weekly.count)
         var chosen = [Int](repeating: -1, count: D)
-        var bestKey = incumbent
-        var best: [Int]?
-        var week = [[Int]](repeating: [], count: D)
         var nodes = 0
         var complete = true
         func go(_ d: Int, _ score: Double) {
             if d == D {
-                for e in 0..<D { week[e] = patterns[chosen[e]] }
-                let k = key(week)
-                if k.isBetter(than: bestKey, floor: floor) { bestKey = k; best = chosen }
+                leaf(chosen, score)
                 return
             }
             for (p, pattern) in patterns.enumerated() {
                 nodes += 1
                 if nodes > nodeBudget { complete = false; return }
-                if score + values[p] + Double(D - d - 1) * top < floor - 1e-9 { break }
+                if prunes(score + values[p] + Double(D - d - 1) * top) { break }
                 let previous = d > 0 ? patterns[chosen[d - 1]] : nil
                 guard model.canAdd(pattern, day: d, counts: counts, capUsed: capUsed, previous: previous) else { continue }
                 for i in pattern { counts[i] += 1 }
@@ -123,6 +109,6 @@ struct WeekEnumeration {
             }
         }
         go(0, 0)
-        return (best.map { WeekState(days: $0.map { patterns[$0] }, itemCount: model.itemCount) }, complete)
+        return complete
     }
 }
