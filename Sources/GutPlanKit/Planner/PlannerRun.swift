@@ -201,6 +201,14 @@ struct PlannerRun {
         let floor = D * (reference - tolerance)
         var current = week
         var currentKey = search.key(week)
+        // A week at every tie-break's ceiling with a proven-optimal score cannot be beaten.
+        let ceiling = tieBreakCeiling()
+        let bestPossible = upperBound * D
+        let unbeatable = { (k: WeekKey) in
+            k.plants >= ceiling.plants && k.preferred >= ceiling.preferred && k.meals >= ceiling.meals
+                && k.score >= bestPossible - 1e-9
+        }
+        if unbeatable(currentKey) { tieBreaksExact = true; return current }
         let limit = solver.cumulativeWork + configuration.tieBreakWork
         // Each day may lose the same share of the slack between the week and the floor.
         let slack = max(0, currentKey.score - floor) / D
@@ -210,6 +218,7 @@ struct PlannerRun {
             let k = search.key(built)
             if k.isBetter(than: currentKey, floor: floor) { current = built; currentKey = k }
         }
+        if unbeatable(currentKey) { tieBreaksExact = true; return current }
         // Small problems: exact enumeration of every week at or above the floor.
         var enumeration = WeekEnumeration(model: model)
         enumeration.nodeBudget = configuration.tieBreakNodes
@@ -220,7 +229,24 @@ struct PlannerRun {
             if exact.complete { tieBreaksExact = true; return current }
         }
         return search.improveTieBreaks(current, floor: floor, rounds: configuration.tieBreakRounds,
-                                       budget: configuration.tieBreakBudget, workLimit: limit)
+                                       budget: configuration.tieBreakBudget, workLimit: limit, done: unbeatable)
+    }
+
+    /// Upper bounds on the tie-breaks over every feasible week: plants (`plantsBound`), preferred
+    /// days (days × the weighted nutrients some usable item is preferred for) and distinct meals
+    /// (days × meal slots, and the usable items of meal slots).
+    func tieBreakCeiling() -> (plants: Int, preferred: Int, meals: Int) {
+        var nutrients = Set<Int>()
+        var meals = Set<Int>()
+        var mealSlots = 0
+        for (s, list) in model.candidates.enumerated() {
+            if model.mealSlot[s] { mealSlots += 1 }
+            for i in list where model.cap[i] > 0 {
+                nutrients.formUnion(model.preferred[i])
+                if model.mealSlot[s] { meals.insert(i) }
+            }
+        }
+        return (plantsBound(), model.days * nutrients.count, min(model.days * mealSlots, meals.count))
     }
 
     /// A proven bound on plants: at most the cap, the species of usable items, and the days times

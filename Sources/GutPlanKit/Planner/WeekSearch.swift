@@ -193,10 +193,11 @@ struct WeekSearch {
     /// The tie-break stage: single-day moves that maximise plants, preferred days and distinct
     /// meals while the week's total day score stays at or above `floor`. Each day is re-solved in
     /// the day solver's floor mode with floor `floor − Σ other days`; only better weeks are kept.
-    func improveTieBreaks(_ start: WeekState, floor: Double, rounds: Int, budget: Int, workLimit: Int) -> WeekState {
+    func improveTieBreaks(_ start: WeekState, floor: Double, rounds: Int, budget: Int, workLimit: Int,
+                          done: (WeekKey) -> Bool = { _ in false }) -> WeekState {
         var state = start
         var current = key(state)
-        var spent: Bool { solver.cumulativeWork >= workLimit }
+        var spent: Bool { solver.cumulativeWork >= workLimit || done(current) }
         for _ in 0..<rounds where !spent {
             var improved = false
             for d in 0..<model.days where !spent {
