@@ -4,9 +4,11 @@ import GutPlanKit
 /// `--sweep N`: plans N seeded random profiles on the shipped rules and prints what a dietitian
 /// would look at: how often the score still reaches 1.0, and the distributions of eggs a week,
 /// daily sodium, the saturated-fat share of energy, the plants count and the most servings of one
-/// food in a week; then every violation of a limit or cap that the problem's own check finds in
-/// the planned weeks (`PlanningProblem.violations`), which must be 0. `GUTPLAN_RULES` names
-/// another rule directory (to compare a rule change on the same profiles).
+/// food in a week, how often a food comes back in a second item of the same day (an oat porridge
+/// and an oat addition), the UV-exposed mushrooms a week and the portion steps; then every
+/// violation of a limit or cap that the problem's own check finds in the planned weeks
+/// (`PlanningProblem.violations`), which must be 0. `GUTPLAN_RULES` names another rule
+/// directory (to compare a rule change on the same profiles).
 enum ProfileSweep {
     static func run(count: Int, rules: String) {
         guard let gutplan = try? GutPlan.load(rules: rules) else {
@@ -17,7 +19,10 @@ enum ProfileSweep {
         var random = SplitMix64(seed: 20_261_125)
         var perfect = 0, plans = 0, noPlans = 0
         var eggs: [Double] = [], sodium: [Double] = [], saturated: [Double] = [], plants: [Double] = [], scores: [Double] = []
-        var oneFood: [Double] = [], proven = 0, violations: [String] = [], portions: [Double: Int] = [:]
+        var oneFood: [Double] = [], proven = 0, violations: [String] = [], withoutPlan: [String] = []
+        var portions: [Double: Int] = [:]
+        var days = 0, uvMushrooms: [Double] = []
+        var additionRepeatDays = 0, mealRepeatDays = 0, additionRepeats: [String: Int] = [:], mealRepeats: [String: Int] = [:]
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<count {
@@ -33,6 +38,7 @@ enum ProfileSweep {
             }
             guard let profile = try? gutplan.resolve(input), let outcome = try? gutplan.plan(profile) else {
                 noPlans += 1
+                withoutPlan.append("\(input)")
                 continue
             }
             plans += 1
@@ -47,6 +53,23 @@ enum ProfileSweep {
                 for item in day.items { for portion in item.foods { servings[portion.food, default: 0] += portion.servings } }
             }
             oneFood.append(servings.values.max() ?? 0)
+            uvMushrooms.append(servings["mushrooms-uv", default: 0])
+            for day in plan.days {
+                // Foods in two or more of the day's items: in a meal and an addition, or in two meals.
+                var inMeals: [String: Int] = [:], inAdditions: Set<String> = []
+                for item in day.items {
+                    for food in Set(item.foods.map(\.food)) {
+                        if item.kind == .meal { inMeals[food, default: 0] += 1 } else { inAdditions.insert(food) }
+                    }
+                }
+                days += 1
+                let withAddition = inAdditions.filter { inMeals[$0, default: 0] > 0 }
+                let inTwoMeals = inMeals.filter { $0.value > 1 }.keys
+                if !withAddition.isEmpty { additionRepeatDays += 1 }
+                if !inTwoMeals.isEmpty { mealRepeatDays += 1 }
+                for food in withAddition { additionRepeats[food, default: 0] += 1 }
+                for food in inTwoMeals { mealRepeats[food, default: 0] += 1 }
+            }
             scores.append(plan.score)
             if plan.score >= 1 - 1e-9 { perfect += 1 }
             plants.append(Double(plan.plants.count))
@@ -70,6 +93,14 @@ enum ProfileSweep {
         print("  " + summary("saturated fat % energy", saturated, digits: 1))
         print("  " + summary("plants a week", plants, digits: 0))
         print("  " + summary("most servings of one food a week", oneFood, digits: 1))
+        print("  " + summary("UV-exposed mushroom servings a week", uvMushrooms, digits: 1))
+        func top(_ counts: [String: Int]) -> String {
+            let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            return sorted.prefix(12).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        print("  days with a food in a meal and an addition: \(additionRepeatDays) of \(days); by food: \(top(additionRepeats))")
+        print("  days with a food in two meals: \(mealRepeatDays) of \(days); by food: \(top(mealRepeats))")
+        for input in withoutPlan.prefix(5) { print("  no plan: \(input)") }
         print("  limit and cap violations: \(violations.count)")
         for violation in violations.prefix(10) { print("    \(violation)") }
     }

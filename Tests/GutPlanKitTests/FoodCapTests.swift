@@ -81,4 +81,96 @@ import Testing
             #expect(servings <= 4 + 1e-9, "\(input): \(servings)")
         }
     }
+
+    // MARK: - `items` and `each` over a selection
+
+    @Test func eachBesideFoodsAndTheItemsMeasureLoad() {
+        let loaded = load(Self.header + "x,X,items,each;food:kale;food:spinach,1,,,,,own\n", foods: ["kale", "spinach", "oats"])
+        #expect(loaded.diagnostics.isEmpty)
+        let cap = loaded.caps.first
+        #expect(cap?.measure == .items)
+        #expect(cap?.perFood == true && cap?.selectsAll == false)
+        let oats = Food(id: "oats", name: "Oats", ndb: nil, source: "", serving: "1 cup", grams: 234, tags: [], values: [:])
+        let kale = Food(id: "kale", name: "Kale", ndb: nil, source: "", serving: "1 cup", grams: 67, tags: [], values: [:])
+        #expect(cap?.selects(kale) == true)
+        #expect(cap?.selects(oats) == false)
+        let every = load(Self.header + "y,Y,servings,each,3,14,,,,own\n", foods: nil).caps.first
+        #expect(every?.selectsAll == true && every?.selects(oats) == true)
+        let twice = load(Self.header + "z,Z,items,each;each;food:kale,1,,,,,own\n", foods: ["kale"])
+        #expect(twice.caps.isEmpty)
+        #expect(twice.diagnostics.contains { $0.message.contains("'each' at most once") })
+        let unknown = load(Self.header + "w,W,meals,food:kale,1,,,,,own\n", foods: ["kale"])
+        #expect(unknown.caps.isEmpty && unknown.diagnostics.contains { $0.message.contains("items") })
+    }
+
+    /// An `items` cap counts an item once, however many of the selected foods or servings it holds:
+    /// overnight oats hold 1.25 servings of oats and 0.75 of blueberries, 2 servings but 1 item.
+    @Test func anItemCountsOnceUnderTheItemsMeasure() throws {
+        let gutplan = try loaded()
+        var knowledge = gutplan.knowledge
+        knowledge.foodCaps = [
+            FoodCapRule(id: "both", name: "Oats and blueberries", measure: .items, select: [.food("oats"), .food("blueberries")],
+                        maxPerDay: 1, maxPerWeek: nil, sex: nil, ages: nil, source: "test"),
+            FoodCapRule(id: "served", name: "Oats and blueberries", measure: .servings,
+                        select: [.food("oats"), .food("blueberries")], maxPerDay: 1, maxPerWeek: nil, sex: nil, ages: nil,
+                        source: "test"),
+        ]
+        var profile = Profile(sex: .female, age: 40, diet: .vegetarian, suspected: ["prebiotics"])
+        profile.energy = knowledge.energyBand(sex: profile.sex, age: profile.age, activity: profile.activity)
+        let problem = ProblemBuilder(knowledge: knowledge, profile: profile, assessment: try gutplan.assess(profile)).problem()
+        let items = try #require(problem.foodCaps.first { $0.id == "both" })
+        let servings = try #require(problem.foodCaps.first { $0.id == "served" })
+        #expect(items.amounts["overnight-oats-kefir-blueberries"] == 1)
+        #expect(servings.amounts["overnight-oats-kefir-blueberries"] == 2)
+        #expect(Set(items.amounts.keys) == Set(servings.amounts.keys))
+        #expect(items.amounts.values.allSatisfy { $0 == 1 })
+    }
+
+    /// The shipped `staple-once-a-day` row: one cap per staple in the problem, 1 for every item that
+    /// holds it, at most 1 a day; oats is not on it.
+    @Test func shippedStapleCapReachesTheProblemPerFood() throws {
+        let gutplan = try loaded()
+        let rule = try #require(gutplan.knowledge.foodCaps.first { $0.id == "staple-once-a-day" })
+        #expect(rule.measure == .items && rule.maxPerDay == 1 && rule.perFood)
+        #expect(rule.select.contains(.food("tempeh")) && !rule.select.contains(.food("oats")))
+        var profile = Profile(sex: .female, age: 40, diet: .vegan, suspected: ["probiotics", "prebiotics", "iron"])
+        profile.energy = gutplan.knowledge.energyBand(sex: profile.sex, age: profile.age, activity: profile.activity)
+        let builder = ProblemBuilder(knowledge: gutplan.knowledge, profile: profile, assessment: try gutplan.assess(profile))
+        let problem = builder.problem()
+        let tempeh = try #require(problem.foodCaps.first { $0.id == "staple-once-a-day:tempeh" })
+        #expect(tempeh.maxPerDay == 1 && tempeh.maxPerWeek == nil)
+        let holding = builder.entries.filter { $0.portions.contains { $0.food == "tempeh" } }.map(\.id)
+        #expect(holding.count >= 3)
+        #expect(Set(tempeh.amounts.keys) == Set(holding))
+        #expect(tempeh.amounts.values.allSatisfy { $0 == 1 })
+        #expect(!problem.foodCaps.contains { $0.id.hasPrefix("staple-once-a-day:oats") })
+        // The problem file carries the cap for an external solver.
+        let json = problem.json()
+        #expect(json.contains("\"staple-once-a-day:tempeh\""))
+    }
+
+    /// Plans never hold a capped staple in two items of one day (profiles of the sweep whose weeks
+    /// had tempeh, banana, miso, kimchi or kefir in a meal and an addition of the same day).
+    @Test func plansKeepEachStapleToOneItemADay() throws {
+        let gutplan = try loaded()
+        let rule = try #require(gutplan.knowledge.foodCaps.first { $0.id == "staple-once-a-day" })
+        let capped = Set(rule.select.compactMap { selector -> String? in
+            if case .food(let id) = selector { return id }
+            return nil
+        })
+        let profiles = [
+            ProfileInput(suspected: ["probiotics", "iron"], sex: .female, age: 40, diet: .vegan),
+            ProfileInput(confirmed: ["vitamin-d"], sex: .male, age: 40, diet: .vegan),
+            ProfileInput(suspected: ["prebiotics", "probiotics"], sex: .female, age: 62, diet: .vegetarian),
+            ProfileInput(suspected: ["zinc", "magnesium"], sex: .male, age: 30, diet: .omnivore),
+        ]
+        for input in profiles {
+            let plan = try gutplan.plan(try gutplan.resolve(input)).plan
+            for (number, day) in plan.days.enumerated() {
+                var items: [String: Int] = [:]
+                for item in day.items { for food in Set(item.foods.map(\.food)) where capped.contains(food) { items[food, default: 0] += 1 } }
+                #expect(items.values.allSatisfy { $0 <= 1 }, "\(input), day \(number + 1): \(items)")
+            }
+        }
+    }
 }

@@ -10,11 +10,11 @@ extension ProblemBuilder {
             // Each group's items with their amounts, in entry order; built in one pass over the
             // entries' portions (a group per food for `each`, else one group for the rule).
             var groups: [String: [(index: Int, amount: Double)]] = [:]
-            let each = rule.select == [.each]
-            let selected = each ? [] : Set(knowledge.foods.filter { rule.selects($0) }.map(\.id))
+            let all = rule.selectsAll, each = rule.perFood
+            let selected = all ? [] : Set(knowledge.foods.filter { rule.selects($0) }.map(\.id))
             for (index, entry) in entries.enumerated() {
                 var amounts: [(group: String, amount: Double)] = []
-                for (portion, food) in zip(entry.portions, entry.foods) where each || selected.contains(food.id) {
+                for (portion, food) in zip(entry.portions, entry.foods) where all || selected.contains(food.id) {
                     let group = each ? "\(rule.id):\(food.id)" : rule.id
                     let amount = portion.servings * rule.amount(perServingOf: food)
                     if let at = amounts.firstIndex(where: { $0.group == group }) {
@@ -23,7 +23,9 @@ extension ProblemBuilder {
                         amounts.append((group, amount))
                     }
                 }
-                for (group, amount) in amounts where amount > 0 { groups[group, default: []].append((index, amount)) }
+                for (group, amount) in amounts where amount > 0 {
+                    groups[group, default: []].append((index, rule.itemAmount(portions: amount)))
+                }
             }
             for id in groups.keys.sorted() {
                 guard let members = groups[id], let cap = foodCap(id: id, rule: rule, members: members, items: items) else {

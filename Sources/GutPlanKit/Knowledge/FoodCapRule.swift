@@ -6,11 +6,14 @@ struct FoodCapRule: Sendable, Equatable {
         case grams
         /// Whole eggs (the `eggs` column of foods.csv).
         case eggs
+        /// Items (meals and additions) that hold any of the selected foods, each counted once
+        /// however much of the foods it holds: a cap of 1 a day keeps the food to one item a day.
+        case items
     }
 
     /// Which foods the cap counts.
     enum Selector: Sendable, Equatable, Hashable {
-        /// Every food on its own: one cap per food.
+        /// One cap per food: alone, over every food; beside other selectors, over each food they select.
         case each
         /// Foods carrying the tag.
         case tag(String)
@@ -23,7 +26,7 @@ struct FoodCapRule: Sendable, Equatable {
     var id: String
     var name: String
     var measure: Measure
-    /// The union of these selections (`each` stands alone).
+    /// The union of these selections; with `each`, one cap per selected food instead of one for all.
     var select: [Selector]
     var maxPerDay: Double?
     var maxPerWeek: Double?

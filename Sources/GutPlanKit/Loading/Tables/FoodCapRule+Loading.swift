@@ -3,7 +3,7 @@ extension FoodCapRule {
     static let csvColumns = ["id", "name", "measure", "select", "max_per_day", "max_per_week", "sex", "age_from",
                              "age_to", "source"]
 
-    /// select = "each" | item { ";" item } ;
+    /// select = "each" | [ "each" ";" ] item { ";" item } ;   (with "each": one cap per selected food)
     /// item = "tag:" name | "fish:" ( "best" | "good" | "avoid" ) | "food:" food-id
     /// `foods` are the ids a `food:` item may name; `nil` when foods.csv did not read (any id passes).
     static func load(_ table: CSVTable, tags: [String], foods: Set<String>? = nil,
@@ -13,7 +13,7 @@ extension FoodCapRule {
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
-            let measure = table.choice("measure", in: row, among: [Measure.servings, .grams, .eggs], into: &diagnostics)
+            let measure = table.choice("measure", in: row, among: [Measure.servings, .grams, .eggs, .items], into: &diagnostics)
             var select: [Selector] = []
             if let cell = table.field("select", in: row) {
                 for item in table.list("select", in: row) {
@@ -32,8 +32,8 @@ extension FoodCapRule {
                                 + "or 'food:ID' with a food of foods.csv", at: cell.location))
                     }
                 }
-                if select.isEmpty || (select.contains(.each) && select.count > 1) {
-                    diagnostics.append(table.diagnostic(.error, "select names foods: 'each' alone, or tag:/fish:/food: items", at: cell.location))
+                if select.isEmpty || select.filter({ $0 == .each }).count > 1 {
+                    diagnostics.append(table.diagnostic(.error, "select names foods: tag:/fish:/food: items, and 'each' at most once (alone: every food; with items: one cap per selected food)", at: cell.location))
                 }
             }
             let perDay = table.number("max_per_day", in: row, optional: true, into: &diagnostics)
