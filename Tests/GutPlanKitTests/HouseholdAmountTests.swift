@@ -29,6 +29,40 @@ import Testing
         #expect(result.grams == grams)
     }
 
+    static let tsp = HouseholdUnit(food: "oil", unit: "tsp", unitPlural: "tsp", label: "olive oil", gramsPerUnit: 4.5,
+                                   roundTo: 0.5, source: "test")
+    static let tbsp = HouseholdUnit(food: "parsley", unit: "tbsp", unitPlural: "tbsp", label: "chopped parsley", gramsPerUnit: 3.8,
+                                    roundTo: 0.5, source: "test")
+
+    /// Spoons read in a larger measure (3 tsp = 1 tbsp, 16 tbsp = 1 cup) from one of it up, when
+    /// the larger measure at its step stays within half a teaspoon or one tablespoon.
+    @Test(arguments: [
+        (11.25, "2 1/2 tsp olive oil (11 g)"),             // below one tablespoon
+        (13.5, "1 tbsp olive oil (14 g)"),
+        (20.25, "1 1/2 tbsp olive oil (20 g)"),
+        (31.5, "2 1/2 tbsp olive oil (32 g)"),              // 7 tsp: 2 1/2 tbsp is 1/2 tsp off
+        (18.0, "1 1/2 tbsp olive oil (18 g)"),              // 4 tsp: 1 1/2 tbsp is 1/2 tsp over
+        (23.625, "5 1/2 tsp olive oil (24 g)"),             // 5 1/4 tsp: 2 tbsp would be 3/4 tsp over
+        (216.0, "1 cup olive oil (216 g)"),                 // tsp to tbsp to cup
+    ])
+    func teaspoons(grams: Double, text: String) throws {
+        #expect(try #require(HouseholdAmount(food: "oil", grams: grams, unit: Self.tsp)).text == text)
+    }
+
+    @Test(arguments: [
+        (11.4, "3 tbsp chopped parsley (11 g)"),            // below a quarter cup
+        (15.2, "1/4 cup chopped parsley (15 g)"),
+        (38.0, "10 tbsp chopped parsley (38 g)"),          // 3/4 cup would be 2 tbsp over
+        (45.6, "3/4 cup chopped parsley (46 g)"),
+        (57.0, "1 cup chopped parsley (57 g)"),            // 1 tbsp under a cup
+        (136.8, "2 1/4 cups chopped parsley (137 g)"),
+    ])
+    func tablespoons(grams: Double, text: String) throws {
+        let amount = try #require(HouseholdAmount(food: "parsley", grams: grams, unit: Self.tbsp))
+        #expect(amount.text == text)
+        #expect(amount.grams == grams)
+    }
+
     @Test func eggsAndGrams() throws {
         #expect(HouseholdAmount(food: "egg", grams: 150, unit: Self.egg)?.text == "3 large eggs (150 g)")
         #expect(HouseholdAmount(food: "egg", grams: 50, unit: Self.egg)?.text == "1 large egg (50 g)")

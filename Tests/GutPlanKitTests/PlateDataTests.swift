@@ -199,9 +199,10 @@ import Testing
         for meal in loaded.knowledge.meals {
             for portion in meal.portions {
                 let food = try Plate.food(portion.food)
-                let unit = try Plate.unit(portion.food)
                 let grams = food.grams * portion.servings
-                let amount = try #require(HouseholdAmount(food: food.id, grams: grams, unit: unit))
+                let amount = try #require(HouseholdAmount(food: food.id, grams: grams, unit: try Plate.unit(portion.food)))
+                // The measure it reads in: its own unit, or a larger spoon or cup.
+                let unit = HouseholdAmount.measure(grams, try Plate.unit(portion.food))
                 count += 1
                 let measured = amount.amount * unit.gramsPerUnit
                 let halfStep = unit.roundTo * unit.gramsPerUnit / 2
@@ -277,7 +278,7 @@ import Testing
         let four = HouseholdAmount.ingredients(of: meal, people: 4, foods: loaded.knowledge.foods, units: loaded.units)
         #expect(four.amounts.map(\.text) == ["8 cups sliced white mushrooms (560 g)", "8 large eggs (400 g)",
                                              "12 slices whole-wheat bread (384 g)", "9 cloves garlic (27 g)",
-                                             "6 tsp olive oil (27 g)"])
+                                             "2 tbsp olive oil (27 g)"])
         let none = HouseholdAmount.ingredients(of: meal, people: 0, foods: loaded.knowledge.foods, units: [])
         #expect(none.amounts.isEmpty && none.missing == meal.portions.map(\.food))
     }

@@ -22,6 +22,7 @@ struct HouseholdAmount: Sendable, Equatable {
     init?(food: String, grams: Double, unit: HouseholdUnit) {
         guard grams.isFinite, grams > 0, unit.food == food, unit.gramsPerUnit > 0, unit.roundTo > 0,
               unit.gramsPerUnit.isFinite, unit.roundTo.isFinite else { return nil }
+        let unit = Self.measure(grams, unit)
         let amount = Self.rounded(grams / unit.gramsPerUnit, step: unit.roundTo)
         guard amount.isFinite else { return nil }
         self.food = food
@@ -34,6 +35,32 @@ struct HouseholdAmount: Sendable, Equatable {
             let label = unit.label.isEmpty ? "" : " " + unit.label
             text = "\(Self.amountText(amount)) \(self.unit)\(label) (\(Self.gramsText(grams)) g)"
         }
+    }
+
+    /// US kitchen measures: 3 tsp = 1 tbsp, 16 tbsp = 1 cup. From `from` spoons up (1 tbsp, 1/4
+    /// cup), spoons read in the larger measure (rounded to its step) when that stays within
+    /// `tolerance` spoons of the planned amount: 7 tsp reads "2 1/2 tbsp", 15 tbsp "1 cup",
+    /// 12 tbsp "3/4 cup", while 10 tbsp stays "10 tbsp" (the nearest quarter cup is 2 tbsp off).
+    static let largerMeasures: [String: (unit: String, plural: String, factor: Double, from: Double, step: Double, tolerance: Double)] = [
+        "tsp": ("tbsp", "tbsp", 3, 3, 0.5, 0.5),
+        "tbsp": ("cup", "cups", 16, 4, 0.25, 1),
+    ]
+
+    /// The measure `grams` of a food reads in: its own unit, or a larger kitchen measure
+    /// (`largerMeasures`, repeatedly: tsp to tbsp to cup).
+    static func measure(_ grams: Double, _ unit: HouseholdUnit) -> HouseholdUnit {
+        var current = unit
+        while let larger = largerMeasures[current.unit] {
+            let spoons = grams / current.gramsPerUnit
+            guard spoons >= larger.from - 1e-9 else { break }
+            let next = HouseholdUnit(food: current.food, unit: larger.unit, unitPlural: larger.plural, label: current.label,
+                                     gramsPerUnit: current.gramsPerUnit * larger.factor, roundTo: larger.step,
+                                     source: current.source)
+            let measured = rounded(grams / next.gramsPerUnit, step: larger.step) * larger.factor
+            guard abs(measured - spoons) <= larger.tolerance + 1e-9 else { break }
+            current = next
+        }
+        return current
     }
 
     /// `value` rounded half away from zero to a multiple of `step`, at least one `step`.
