@@ -15,7 +15,8 @@ struct RuleChecker {
     static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
         var checker = RuleChecker(kb)
         for rule in kb.rules { checker.checkReferences(rule) }
-        for rule in kb.rules where !RuleChecker.canFire(rule.condition, kb: kb) {
+        let labs = checker.labsByID
+        for rule in kb.rules where !RuleChecker.canFire(rule.condition, labs: labs) {
             checker.warn("rule '\(rule.name)' can never fire: its condition cannot hold for any adult", at: rule.location)
         }
         checker.checkShadowing()
@@ -25,17 +26,19 @@ struct RuleChecker {
 
     private let kb: KnowledgeBase
     private var diagnostics: [Diagnostic] = []
-    private let nutrientIDs: [String], foodIDs: [String], stepIDs: [String], symptomIDs: [String], labIDs: [String]
+    private let nutrientIDs: KnownIDs, foodIDs: KnownIDs, stepIDs: KnownIDs, symptomIDs: KnownIDs, labIDs: KnownIDs,
+                dietIDs: KnownIDs
     private let foodsByID: [String: Food]
     private let labsByID: [String: LabTest]
 
     private init(_ kb: KnowledgeBase) {
         self.kb = kb
-        nutrientIDs = kb.nutrients.map(\.id)
-        foodIDs = kb.foods.map(\.id)
-        stepIDs = kb.steps.map(\.id)
-        symptomIDs = kb.symptoms.map(\.id)
-        labIDs = kb.labTests.map(\.id)
+        nutrientIDs = KnownIDs(kb.nutrients.map(\.id))
+        foodIDs = KnownIDs(kb.foods.map(\.id))
+        stepIDs = KnownIDs(kb.steps.map(\.id))
+        symptomIDs = KnownIDs(kb.symptoms.map(\.id))
+        labIDs = KnownIDs(kb.labTests.map(\.id))
+        dietIDs = KnownIDs(Diet.allCases.map(\.rawValue))
         foodsByID = Dictionary(kb.foods.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         labsByID = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -48,9 +51,9 @@ struct RuleChecker {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }
 
-    private mutating func expect(_ ref: Reference, in names: [String], kind: String) {
+    private mutating func expect(_ ref: Reference, in names: KnownIDs, kind: String) {
         guard !names.contains(ref.name) else { return }
-        error("unknown \(kind) '\(ref.name)'\(Suggestion.didYouMean(ref.name, among: names))", at: ref.location)
+        error("unknown \(kind) '\(ref.name)'\(Suggestion.didYouMean(ref.name, among: names.list))", at: ref.location)
     }
 
     // MARK: References
@@ -105,7 +108,7 @@ struct RuleChecker {
                 break
             case .avoid(let targets):
                 for t in targets where foodsByID[t.name] == nil && !Food.allowedTags.contains(t.name) {
-                    error("unknown food or tag '\(t.name)'\(Suggestion.didYouMean(t.name, among: foodIDs + Food.allowedTags))", at: t.location)
+                    error("unknown food or tag '\(t.name)'\(Suggestion.didYouMean(t.name, among: foodIDs.list + Food.allowedTags))", at: t.location)
                 }
             }
         }
@@ -135,7 +138,7 @@ struct RuleChecker {
         case .symptom(let s):
             expect(s, in: symptomIDs, kind: "symptom")
         case .diet(let d):
-            expect(d, in: Diet.allCases.map(\.rawValue), kind: "diet")
+            expect(d, in: dietIDs, kind: "diet")
         }
     }
 
@@ -254,8 +257,12 @@ struct RuleChecker {
     /// Whether some adult with some facts makes the condition true. Conservative: `true` when the
     /// condition is too large to expand.
     static func canFire(_ condition: Condition, kb: KnowledgeBase) -> Bool {
+        canFire(condition, labs: Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// `canFire(_:kb:)` with the lab tests by id (built once for every rule).
+    static func canFire(_ condition: Condition, labs: [String: LabTest]) -> Bool {
         guard let terms = disjunctiveForm(condition, negated: false) else { return true }
-        let labs = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return terms.contains { consistent($0, labs: labs) }
     }
 
