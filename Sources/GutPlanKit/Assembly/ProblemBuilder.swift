@@ -18,6 +18,10 @@ struct ProblemBuilder {
     let entries: [Entry]
     /// The daily target actually used for each reported nutrient, and how it was made.
     let targets: [String: TargetDerivation]
+    /// Each food's first household unit and each meal's first method, by id (looked up for
+    /// every item of the week).
+    let unitsByFood: [String: HouseholdUnit]
+    let recipesByMeal: [String: Recipe]
 
     /// A column of the problem: a nutrient's amount times `scale` (saturated fat in kcal is
     /// 9 × grams), with its limit for this person.
@@ -85,6 +89,10 @@ struct ProblemBuilder {
                                                     limit: limit)
         }
         self.targets = targets
+        unitsByFood = HouseholdAmount.unitIndex(knowledge.units)
+        var recipesByMeal: [String: Recipe] = [:]
+        for recipe in knowledge.recipes where recipesByMeal[recipe.meal] == nil { recipesByMeal[recipe.meal] = recipe }
+        self.recipesByMeal = recipesByMeal
         let entries = Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options)
         self.entries = week == 1 && Self.rampsUp(knowledge: knowledge, profile: profile, options: options)
             ? Self.rampedEntries(entries, steps: knowledge.ramp, knowledge: knowledge, diet: profile.diet) : entries
@@ -151,8 +159,10 @@ struct ProblemBuilder {
             return (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
         }
         var total = 0.0
-        for (portion, food) in zip(entry.portions, entry.foods) {
-            if let amount = knowledge.amount(of: term.nutrient, in: food) { total += amount * portion.servings }
+        for index in entry.portions.indices {  // by index: no copy of each food
+            if let amount = knowledge.amount(of: term.nutrient, in: entry.foods[index]) {
+                total += amount * entry.portions[index].servings
+            }
         }
         return total * term.scale
     }

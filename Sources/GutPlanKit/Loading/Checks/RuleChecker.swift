@@ -287,8 +287,8 @@ struct RuleChecker {
                              negative: [[Literal(atom: atom, positive: false)]])
             },
             not: { Forms(positive: $0.negative, negative: $0.positive) },
-            and: { terms in Forms(positive: product(terms.map(\.positive)), negative: union(terms.map(\.negative))) },
-            or: { terms in Forms(positive: union(terms.map(\.positive)), negative: product(terms.map(\.negative))) })
+            and: { terms in Forms(positive: product(terms.map { $0.positive }), negative: union(terms.map { $0.negative })) },
+            or: { terms in Forms(positive: union(terms.map { $0.positive }), negative: product(terms.map { $0.negative })) })
         return negated ? forms.negative : forms.positive
     }
 
@@ -375,7 +375,7 @@ struct RuleChecker {
     /// Whether an AND of literals can hold.
     static func consistent(_ term: [Literal], labs: [String: LabTest]) -> Bool {
         var sexes = Set(Sex.allCases)
-        var diets = Set(Diet.allCases.map(\.rawValue))
+        var diets = Set(Diet.allCases.map { $0.rawValue })
         var symptoms: [String: Bool] = [:]
         // Flag states per nutrient: 0 none, 1 suspected, 2 confirmed.
         var flags: [String: Set<Int>] = [:]

@@ -94,7 +94,7 @@ struct RuleLexer {
     private mutating func lexString() -> Token {
         let location = cursor.location
         cursor.advance()  // opening quote
-        var value = String.UnicodeScalarView()
+        var value: [UInt8] = []  // UTF-8 of the string's scalars, escapes resolved
         var firstError: RuleSyntaxError?
         while true {
             guard let scalar = cursor.peek(), scalar != "\n", scalar != "\r" else {
@@ -109,8 +109,7 @@ struct RuleLexer {
                 let escapeLocation = cursor.location
                 cursor.advance()
                 if let escaped = cursor.peek(), escaped == "\"" || escaped == "\\" {
-                    value.append(escaped)
-                    cursor.advance()
+                    cursor.advance(appendingTo: &value)
                 } else {
                     var shown = "\\"
                     if let escaped = cursor.peek(), escaped != "\n", escaped != "\r" {
@@ -124,11 +123,10 @@ struct RuleLexer {
             if scalar != "\t", RuleLexer.isForbidden(scalar), firstError == nil {
                 firstError = .invalidCharacter(scalar, at: cursor.location)
             }
-            value.append(scalar)
-            cursor.advance()
+            cursor.advance(appendingTo: &value)
         }
         if let firstError { return Token(kind: .invalid(firstError), location: location) }
-        return Token(kind: .string(String(value)), location: location)
+        return Token(kind: .string(String(decoding: value, as: UTF8.self)), location: location)
     }
 
     /// comparison = "<" | "<=" | ">" | ">=" | "=" | "!=" ;  (a longer run of these is an error)
