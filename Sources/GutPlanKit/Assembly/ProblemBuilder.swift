@@ -167,6 +167,30 @@ struct ProblemBuilder {
         return total * term.scale
     }
 
+    /// `terms.map { eaten($0, in: entry) }`, with each food's per-serving amount of every term
+    /// looked up once for the catalogue (`perServing`, by food id: entries take their foods from
+    /// one index) rather than once per item that holds the food. Same sums in the same order.
+    func eatenAmounts(of entry: Entry, perServing: inout [String: [Double?]]) -> [Double] {
+        guard entry.foods.count == entry.portions.count else { return terms.map { eaten($0, in: entry) } }
+        var totals = [Double](repeating: 0, count: terms.count)
+        for index in entry.portions.indices {
+            let id = entry.foods[index].id
+            let amounts: [Double?]
+            if let known = perServing[id] {
+                amounts = known
+            } else {
+                amounts = terms.map { knowledge.amount(of: $0.nutrient, in: entry.foods[index]) }
+                perServing[id] = amounts
+            }
+            let servings = entry.portions[index].servings
+            for term in terms.indices {
+                if let amount = amounts[term] { totals[term] += amount * servings }
+            }
+        }
+        for term in terms.indices { totals[term] *= terms[term].scale }
+        return totals
+    }
+
     /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten
     /// (`amount`, the eaten amount).
     func counted(_ term: Term, in entry: Entry, eaten amount: Double) -> Double {
@@ -220,8 +244,9 @@ struct ProblemBuilder {
         let preferredFor = preferredNutrients()
         let energy = knowledge.nutrient(id: "energy")
         let kcalTerm = energy.map { Term(id: $0.id, unit: $0.unit, nutrient: $0, scale: 1, upperLimit: nil) }
+        var perServing: [String: [Double?]] = [:]
         let items = entries.map { entry in
-            let amounts = terms.map { eaten($0, in: entry) }
+            let amounts = eatenAmounts(of: entry, perServing: &perServing)
             let countedAmounts = zip(terms, amounts).map { counted($0, in: entry, eaten: $1) }
             var plants: [String] = []
             for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }

@@ -74,18 +74,26 @@ struct JSONWriter: Sendable {
         return DecimalText.format(value, maxFractionDigits: maxFractionDigits)
     }
 
-    /// Appends `text` as a quoted, escaped JSON string. Bytes that need no escape are copied in
-    /// runs; every escaped character is a single scalar (ASCII, or U+2028/U+2029), so looking
-    /// at bytes finds exactly the scalars to escape.
+    /// Appends `text` as a quoted, escaped JSON string.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        let utf8 = text.utf8
-        var run = utf8.startIndex
-        var index = run
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) }
+        }
+        out.append(0x22)
+    }
+
+    /// Appends UTF-8 text with JSON escapes. Bytes that need no escape are copied in runs; every
+    /// escaped character is a single scalar (ASCII, or U+2028/U+2029), so looking at bytes
+    /// finds exactly the scalars to escape.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = bytes.count
+        var run = 0
+        var index = 0
+        while index < n {
+            let byte = bytes[index]
             var escape: String?
+            var length = 1
             switch byte {
             case 0x22: escape = "\\\""
             case 0x5C: escape = "\\\\"
@@ -97,23 +105,23 @@ struct JSONWriter: Sendable {
             case 0x00..<0x20, 0x7F:
                 let hex = String(byte, radix: 16, uppercase: false)
                 escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            case 0xE2:  // U+2028 and U+2029: valid JSON, but they break JavaScript embedding
-                let rest = utf8[next...].prefix(2)
-                if rest.elementsEqual([0x80, 0xA8]) { escape = "\\u2028" } else if rest.elementsEqual([0x80, 0xA9]) { escape = "\\u2029" }
+            case 0xE2 where index + 2 < n && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // U+2028 and U+2029: valid JSON, but they break JavaScript embedding
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
             default:
                 break
             }
-            if let escape {
-                out.append(contentsOf: utf8[run..<index])
-                out.append(contentsOf: escape.utf8)
-                index = byte == 0xE2 ? utf8.index(next, offsetBy: 2) : next
-                run = index
-            } else {
-                index = next
+            guard let escape else {
+                index += 1
+                continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            out.append(contentsOf: escape.utf8)
+            index += length
+            run = index
         }
-        out.append(contentsOf: utf8[run..<utf8.endIndex])
-        out.append(0x22)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n]))
     }
 }
 

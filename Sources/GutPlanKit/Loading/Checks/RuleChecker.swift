@@ -411,7 +411,7 @@ struct RuleChecker {
                 continue
             }
         }
-        if sexes.isEmpty || diets.isEmpty || flags.values.contains(where: \.isEmpty) { return false }
+        if sexes.isEmpty || diets.isEmpty || flags.values.contains(where: { $0.isEmpty }) { return false }
         if age.isEmptyInteger { return false }
         return !labValues.values.contains { $0.isEmptyReal }
     }

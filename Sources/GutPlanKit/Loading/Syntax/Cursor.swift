@@ -55,7 +55,7 @@ struct Cursor {
     mutating func advance() {
         guard let (scalar, length) = scalar(at: offset) else { return }
         offset += length
-        if scalar == "\n" || (scalar == "\r" && peek() != "\n") {
+        if scalar == "\n" || (scalar == "\r" && !(offset < bytes.count && bytes[offset] == 0x0A)) {
             line += 1
             column = 1
         } else {
@@ -67,7 +67,26 @@ struct Cursor {
     mutating func advance(appendingTo buffer: inout [UInt8]) {
         let start = offset
         advance()
+        appendText(from: start, to: &buffer)
+    }
+
+    /// Appends the bytes read since `start` (an earlier `offset`) to `buffer`.
+    func appendText(from start: Int, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: bytes[start..<offset])
+    }
+
+    /// Moves past ASCII bytes other than line breaks while `predicate` holds: the fast
+    /// `advance(while:)` for runs of names, indentation, comments and string text, where every
+    /// byte is one scalar and one column.
+    mutating func advanceASCII(while predicate: (UInt8) -> Bool) {
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x80, byte != 0x0A, byte != 0x0D, predicate(byte) else { break }
+            index += 1
+        }
+        column += index - offset
+        offset = index
     }
 
     /// Moves past scalars while `predicate` holds.
