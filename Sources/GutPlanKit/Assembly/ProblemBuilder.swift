@@ -247,7 +247,7 @@ struct ProblemBuilder {
         var perServing: [String: [Double?]] = [:]
         let items = entries.map { entry in
             let amounts = eatenAmounts(of: entry, perServing: &perServing)
-            let countedAmounts = zip(terms, amounts).map { counted($0, in: entry, eaten: $1) }
+            let countedAmounts = terms.indices.map { counted(terms[$0], in: entry, eaten: amounts[$0]) }
             var plants: [String] = []
             for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }
             var nutrients: [String] = []

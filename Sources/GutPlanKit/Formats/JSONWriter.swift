@@ -77,9 +77,7 @@ struct JSONWriter: Sendable {
     /// Appends `text` as a quoted, escaped JSON string.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) }
-        }
+        text.withUTF8Bytes { appendEscaped($0, to: &out) }
         out.append(0x22)
     }
 

@@ -154,9 +154,9 @@ struct RuleChecker {
         // of the same condition holding that atom are compared (at most `shadowingComparisons`
         // of them: the warning is advice, and 100,000 rules must not take quadratic time).
         let atoms = kb.rules.map { Self.atoms($0.actions) }
-        var firstWithCondition: [String: Int] = [:]
+        var firstWithCondition = [String: Int](minimumCapacity: kb.rules.count)
         /// Earlier rules by condition key and action atom, in firing order.
-        var byAtom: [String: [Int]] = [:]
+        var byAtom = [String: [Int]](minimumCapacity: atoms.reduce(0) { $0 + $1.count })
         var found: [(Int, Int)] = []
         for i in order {
             let key = Self.key(kb.rules[i].condition)
