@@ -69,6 +69,39 @@ enum DefaultRulesBenchmark {
         return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 
+    /// `--stages N`: the shipped rules' load and check, and the JSON text of the first profile's
+    /// plan, each timed `N` times in this process (median and fastest: on a shared machine the
+    /// fastest run is the steadiest figure), without the planner.
+    static func stages(runs: Int) {
+        let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
+        let clock = ContinuousClock()
+        var loadTimes: [Double] = []
+        var loaded: GutPlan?
+        for _ in 0..<runs {
+            let start = clock.now
+            loaded = try? GutPlan.load(rules: rules)
+            loadTimes.append(milliseconds(clock.now - start))
+        }
+        guard let gutplan = loaded, let resolved = try? gutplan.resolve(input(profiles[0].arguments)),
+              let outcome = try? gutplan.plan(resolved) else {
+            print("stages: cannot plan with \(rules)")
+            return
+        }
+        var jsonTimes: [Double] = []
+        var bytes = 0
+        for _ in 0..<runs {
+            let start = clock.now
+            bytes = outcome.plan.json().utf8.count
+            jsonTimes.append(milliseconds(clock.now - start))
+        }
+        func figures(_ times: [Double]) -> String {
+            String(format: "median %.2f ms, fastest %.2f ms", median(times), times.min() ?? 0)
+        }
+        print("Stages of \(runs) runs, load average \(loadAverage()):")
+        print("  load and check \(rules): " + figures(loadTimes))
+        print("  JSON of '\(profiles[0].name)' (\(bytes) bytes): " + figures(jsonTimes))
+    }
+
     static func run(runs: Int) {
         let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
         let clock = ContinuousClock()

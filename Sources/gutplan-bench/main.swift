@@ -47,6 +47,10 @@ while let argument = arguments.popFirst() {
     } else if argument == "--hostile" {
         HostileInputBenchmark.run()
         exit(0)
+    } else if argument == "--stages", let value = arguments.popFirst(), let count = Int(value), count > 0 {
+        // In-process timings of loading the shipped rules and of the JSON export, then exit.
+        DefaultRulesBenchmark.stages(runs: count)
+        exit(0)
     } else if argument == "--synthetic-only" {
         skipDefaultRules = true
     } else if argument == "--problem", let path = arguments.popFirst() {

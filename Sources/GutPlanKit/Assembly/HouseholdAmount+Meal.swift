@@ -7,12 +7,24 @@ extension HouseholdAmount {
         -> (amounts: [HouseholdAmount], missing: [String]) {
         var food: [String: Food] = [:]
         for f in foods where food[f.id] == nil { food[f.id] = f }
+        return ingredients(of: meal.portions, people: people, food: { food[$0] }, unit: unitIndex(units))
+    }
+
+    /// Each food's first household unit, by food id.
+    static func unitIndex(_ units: [HouseholdUnit]) -> [String: HouseholdUnit] {
         var unit: [String: HouseholdUnit] = [:]
         for u in units where unit[u.food] == nil { unit[u.food] = u }
+        return unit
+    }
+
+    /// `ingredients(of:people:foods:units:)` for portions, with the foods and the units already
+    /// indexed (the plan measures 28 items a week against one index).
+    static func ingredients(of portions: [Meal.Portion], people: Int, food: (String) -> Food?,
+                            unit: [String: HouseholdUnit]) -> (amounts: [HouseholdAmount], missing: [String]) {
         var amounts: [HouseholdAmount] = []
         var missing: [String] = []
-        for portion in meal.portions {
-            guard let f = food[portion.food], let u = unit[portion.food],
+        for portion in portions {
+            guard let f = food(portion.food), let u = unit[portion.food],
                   let amount = HouseholdAmount(food: f.id, grams: f.grams * portion.servings * Double(max(people, 0)), unit: u) else {
                 missing.append(portion.food)
                 continue

@@ -83,7 +83,7 @@ extension ProblemBuilder {
                                  foods: entry.portions, nutrients: amounts, counted: counted, factors: factors,
                                  covers: covers, why: reasons(for: entry), detail: nil)
         item.ingredients = ingredients(of: entry)
-        if entry.kind == .meal, let recipe = knowledge.recipes.first(where: { $0.meal == entry.id }) {
+        if entry.kind == .meal, let recipe = recipesByMeal[entry.id] {
             item.method = recipe.steps
             item.prepMinutes = recipe.prepMinutes
             item.cookMinutes = recipe.cookMinutes
@@ -95,8 +95,8 @@ extension ProblemBuilder {
     /// household unit is given in grams.
     func ingredients(of entry: Entry) -> [MealPlan.Ingredient] {
         let people = max(options.servings, 1)
-        let meal = Meal(id: entry.id, name: entry.name, slots: entry.slots, portions: entry.portions)
-        let measured = HouseholdAmount.ingredients(of: meal, people: people, foods: entry.foods, units: knowledge.units)
+        let measured = HouseholdAmount.ingredients(of: entry.portions, people: people,
+                                                   food: { id in entry.foods.first { $0.id == id } }, unit: unitsByFood)
         var byFood = Dictionary(measured.amounts.map { ($0.food, $0) }, uniquingKeysWith: { a, _ in a })
         return zip(entry.portions, entry.foods).map { portion, food in
             if let amount = byFood.removeValue(forKey: food.id) {

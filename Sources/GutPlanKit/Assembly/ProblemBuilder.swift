@@ -20,6 +20,10 @@ struct ProblemBuilder {
     let targets: [String: TargetDerivation]
     /// Every meal's servings are multiplied by this (`portions.csv`; 1 = the standard portions).
     let portionScale: Double
+    /// Each food's first household unit and each meal's first method, by id (looked up for
+    /// every item of the week).
+    let unitsByFood: [String: HouseholdUnit]
+    let recipesByMeal: [String: Recipe]
 
     /// A column of the problem: a nutrient's amount times `scale` (saturated fat in kcal is
     /// 9 × grams), with its limit for this person.
@@ -89,6 +93,10 @@ struct ProblemBuilder {
                                                     limit: limit)
         }
         self.targets = targets
+        unitsByFood = HouseholdAmount.unitIndex(knowledge.units)
+        var recipesByMeal: [String: Recipe] = [:]
+        for recipe in knowledge.recipes where recipesByMeal[recipe.meal] == nil { recipesByMeal[recipe.meal] = recipe }
+        self.recipesByMeal = recipesByMeal
         let allowed = { (scale: Double) in
             Self.allowedEntries(knowledge: knowledge, profile: profile, assessment: assessment, options: options, portionScale: scale)
         }
@@ -174,10 +182,36 @@ struct ProblemBuilder {
             return (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
         }
         var total = 0.0
-        for (portion, food) in zip(entry.portions, entry.foods) {
-            if let amount = knowledge.amount(of: term.nutrient, in: food) { total += amount * portion.servings }
+        for index in entry.portions.indices {  // by index: no copy of each food
+            if let amount = knowledge.amount(of: term.nutrient, in: entry.foods[index]) {
+                total += amount * entry.portions[index].servings
+            }
         }
         return total * term.scale
+    }
+
+    /// `terms.map { eaten($0, in: entry) }`, with each food's per-serving amount of every term
+    /// looked up once for the catalogue (`perServing`, by food id: entries take their foods from
+    /// one index) rather than once per item that holds the food. Same sums in the same order.
+    func eatenAmounts(of entry: Entry, perServing: inout [String: [Double?]]) -> [Double] {
+        guard entry.foods.count == entry.portions.count else { return terms.map { eaten($0, in: entry) } }
+        var totals = [Double](repeating: 0, count: terms.count)
+        for index in entry.portions.indices {
+            let id = entry.foods[index].id
+            let amounts: [Double?]
+            if let known = perServing[id] {
+                amounts = known
+            } else {
+                amounts = terms.map { knowledge.amount(of: $0.nutrient, in: entry.foods[index]) }
+                perServing[id] = amounts
+            }
+            let servings = entry.portions[index].servings
+            for term in terms.indices {
+                if let amount = amounts[term] { totals[term] += amount * servings }
+            }
+        }
+        for term in terms.indices { totals[term] *= terms[term].scale }
+        return totals
     }
 
     /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten
@@ -233,9 +267,10 @@ struct ProblemBuilder {
         let preferredFor = preferredNutrients()
         let energy = knowledge.nutrient(id: "energy")
         let kcalTerm = energy.map { Term(id: $0.id, unit: $0.unit, nutrient: $0, scale: 1, upperLimit: nil) }
+        var perServing: [String: [Double?]] = [:]
         let items = entries.map { entry in
-            let amounts = terms.map { eaten($0, in: entry) }
-            let countedAmounts = zip(terms, amounts).map { counted($0, in: entry, eaten: $1) }
+            let amounts = eatenAmounts(of: entry, perServing: &perServing)
+            let countedAmounts = terms.indices.map { counted(terms[$0], in: entry, eaten: amounts[$0]) }
             var plants: [String] = []
             for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }
             var nutrients: [String] = []

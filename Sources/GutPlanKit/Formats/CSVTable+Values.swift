@@ -38,7 +38,7 @@ extension CSVTable {
 
     /// `;`-separated values of a cell, trimmed, empty entries dropped.
     func list(_ column: String, in row: Row) -> [String] {
-        text(column, in: row).split(separator: ";").map { $0.trimmedBlanks }.filter { !$0.isEmpty }
+        text(column, in: row).splitASCII(UInt8(ascii: ";")).map { $0.trimmedBlanks }.filter { !$0.isEmpty }
     }
 
     /// The largest number a data file may hold by default: a million. Every amount in the

@@ -258,6 +258,59 @@ struct CSVReader {
         return nil
     }
 
+    /// A field starting at `start` that needs no rewriting and holds nothing to report: unquoted
+    /// without quotes, or quoted without doubled quotes, line breaks or text after the closing
+    /// quote; in both cases without control or bidi characters and ending where a field may end
+    /// (a comma, a line end, the end of the input). Returns the byte range of its text, where
+    /// reading goes on, and how many columns it spans; `nil` sends the field to the full reader,
+    /// which reports what is wrong. Most fields of a data file take this path, so their text
+    /// is made in one piece rather than byte by byte.
+    private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int)
+        -> (text: Range<Int>, end: Int, columns: Int)? {
+        let n = bytes.count
+        /// A byte that can stand in any field as it is (a lead byte of a forbidden sequence is checked).
+        @inline(__always) func isPlain(_ b: UInt8, at i: Int) -> Bool {
+            if b < 0x20 { return b == 0x09 }
+            if b < 0x80 { return b != 0x7F }
+            return (b != 0xC2 && b != 0xE2) || forbiddenSequence(bytes, at: i) == nil
+        }
+        var i = start
+        var columns = 0
+        if bytes[start] == 0x22 {
+            i += 1
+            columns += 1
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 {
+                    let close = i
+                    i += 1
+                    columns += 1
+                    if i < n {
+                        let after = bytes[i]
+                        guard after == 0x2C || after == 0x0A || after == 0x0D else { return nil }  // a doubled quote or text after it
+                    }
+                    return (start + 1..<close, i, columns)
+                }
+                guard isPlain(b, at: i) else { return nil }
+                if b & 0xC0 != 0x80 { columns += 1 }
+                i += 1
+            }
+            return nil  // unterminated
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x2C || b == 0x0A { break }
+            if b == 0x0D {
+                if i + 1 < n, bytes[i + 1] == 0x0A { break }
+                return nil  // a carriage return without a line feed
+            }
+            guard b != 0x22, isPlain(b, at: i) else { return nil }
+            if b & 0xC0 != 0x80 { columns += 1 }
+            i += 1
+        }
+        return (start..<i, i, columns)
+    }
+
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         var start = 0
@@ -283,73 +336,81 @@ struct CSVReader {
         while i < n {
             // At the start of a field.
             let fieldLine = line, fieldColumn = column
-            fieldBytes.removeAll(keepingCapacity: true)
-            if bytes[i] == 0x22 {
-                i += 1; column += 1
-                var closed = false
-                while i < n {
-                    let b = bytes[i]
-                    if b == 0x22 {
-                        if i + 1 < n, bytes[i + 1] == 0x22 {
-                            fieldBytes.append(0x22); i += 2; column += 2
+            if let plain = Self.plainField(bytes, at: i) {
+                record.append(CSVTable.Field(String(decoding: UnsafeBufferPointer(rebasing: bytes[plain.text]), as: UTF8.self),
+                                             at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
+                i = plain.end
+                column += plain.columns
+            } else {
+                // The full reader: rewrites doubled quotes and line ends, reports what is wrong.
+                fieldBytes.removeAll(keepingCapacity: true)
+                if bytes[i] == 0x22 {
+                    i += 1; column += 1
+                    var closed = false
+                    while i < n {
+                        let b = bytes[i]
+                        if b == 0x22 {
+                            if i + 1 < n, bytes[i + 1] == 0x22 {
+                                fieldBytes.append(0x22); i += 2; column += 2
+                            } else {
+                                i += 1; column += 1; closed = true
+                                break
+                            }
+                        } else if b == 0x0A {
+                            fieldBytes.append(0x0A); i += 1; newLine(i)
+                        } else if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A {
+                            fieldBytes.append(0x0A); i += 2; newLine(i)
+                        } else if Self.isControl(b) {
+                            error("control character \(Self.controlName(b)) in a field", line: line, column: column)
+                            i += 1; column += 1
+                        } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
+                            error(message, line: line, column: column)
+                            i += length; column += 1
                         } else {
-                            i += 1; column += 1; closed = true
-                            break
+                            fieldBytes.append(b); i += 1
+                            if b & 0xC0 != 0x80 { column += 1 }
                         }
-                    } else if b == 0x0A {
-                        fieldBytes.append(0x0A); i += 1; newLine(i)
-                    } else if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A {
-                        fieldBytes.append(0x0A); i += 2; newLine(i)
-                    } else if Self.isControl(b) {
-                        error("control character \(Self.controlName(b)) in a field", line: line, column: column)
-                        i += 1; column += 1
-                    } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
-                        error(message, line: line, column: column)
-                        i += length; column += 1
-                    } else {
-                        fieldBytes.append(b); i += 1
+                    }
+                    if !closed {
+                        error("unterminated quoted field (the quote opens here)", line: fieldLine, column: fieldColumn)
+                        fatal = true
+                        return
+                    }
+                    if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                        error("text after the closing quote of a field", line: line, column: column)
+                        while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                            i += 1
+                        }
+                    }
+                } else {
+                    var strayReported = false
+                    while i < n {
+                        let b = bytes[i]
+                        if b == 0x2C || b == 0x0A || (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) { break }
+                        if b == 0x0D {
+                            error("carriage return without a line feed", line: line, column: column)
+                        } else if b == 0x22 {
+                            if !strayReported {
+                                error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
+                                strayReported = true
+                            }
+                        } else if Self.isControl(b) {
+                            error("control character \(Self.controlName(b)) in a field", line: line, column: column)
+                        } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
+                            error(message, line: line, column: column)
+                            i += length; column += 1
+                            continue
+                        } else {
+                            fieldBytes.append(b)
+                        }
+                        i += 1
                         if b & 0xC0 != 0x80 { column += 1 }
                     }
                 }
-                if !closed {
-                    error("unterminated quoted field (the quote opens here)", line: fieldLine, column: fieldColumn)
-                    fatal = true
-                    return
-                }
-                if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                    error("text after the closing quote of a field", line: line, column: column)
-                    while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                        if bytes[i] & 0xC0 != 0x80 { column += 1 }
-                        i += 1
-                    }
-                }
-            } else {
-                var strayReported = false
-                while i < n {
-                    let b = bytes[i]
-                    if b == 0x2C || b == 0x0A || (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) { break }
-                    if b == 0x0D {
-                        error("carriage return without a line feed", line: line, column: column)
-                    } else if b == 0x22 {
-                        if !strayReported {
-                            error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
-                            strayReported = true
-                        }
-                    } else if Self.isControl(b) {
-                        error("control character \(Self.controlName(b)) in a field", line: line, column: column)
-                    } else if let (message, length) = Self.forbiddenSequence(bytes, at: i) {
-                        error(message, line: line, column: column)
-                        i += length; column += 1
-                        continue
-                    } else {
-                        fieldBytes.append(b)
-                    }
-                    i += 1
-                    if b & 0xC0 != 0x80 { column += 1 }
-                }
+                record.append(CSVTable.Field(String(decoding: fieldBytes, as: UTF8.self),
+                                             at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
             }
-            record.append(CSVTable.Field(String(decoding: fieldBytes, as: UTF8.self),
-                                         at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
             // After a field: a comma, a line end, or the end of the input.
             if i >= n {
                 records.append(record); record = []
@@ -386,12 +447,34 @@ enum UTF8Check {
     struct Position { var offset: Int; var line: Int; var column: Int }
 
     static func firstInvalid(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Position? {
+        guard let offset = firstInvalidOffset(bytes, from: start) else { return nil }
+        // Where it stands: lines end at LF, columns count scalars (the bytes before are valid).
+        var line = 1, column = 1
+        for i in start..<offset {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return Position(offset: offset, line: line, column: column)
+    }
+
+    /// The byte offset of the first malformed sequence at or after `start`. Runs of ASCII are
+    /// skipped eight bytes at a time.
+    private static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let n = bytes.count
-        var i = start, line = 1, column = 1
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = start
         while i < n {
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
                 i += 1
                 continue
             }
@@ -405,16 +488,15 @@ enum UTF8Check {
             case 0xF0: length = 4; low = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; high = 0x8F
-            default: return Position(offset: i, line: line, column: column)
+            default: return i
             }
-            guard i + length <= n else { return Position(offset: i, line: line, column: column) }
+            guard i + length <= n else { return i }
             let second = bytes[i + 1]
-            guard second >= low, second <= high else { return Position(offset: i, line: line, column: column) }
+            guard second >= low, second <= high else { return i }
             for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 {
-                return Position(offset: i, line: line, column: column)
+                return i
             }
             i += length
-            column += 1
         }
         return nil
     }

@@ -4,8 +4,19 @@ enum DecimalText {
     /// a trailing point trimmed, `-0` written as `0`: `2010.0` → `2010`, `0.9471234` → `0.947123`.
     /// Non-finite values give `nan`/`inf`/`-inf`; callers map them (JSON writes `null`).
     static func format(_ value: Double, maxFractionDigits: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        let digits = max(0, min(maxFractionDigits, 15))
+        var bytes: [UInt8] = []
+        append(value, maxFractionDigits: maxFractionDigits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `format(value, maxFractionDigits:)` as ASCII bytes (the JSON writer's numbers,
+    /// without a string per number).
+    static func append(_ value: Double, maxFractionDigits: Int, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: (value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")).utf8)
+            return
+        }
+        var digits = max(0, min(maxFractionDigits, 15))
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
@@ -13,18 +24,36 @@ enum DecimalText {
         // round-trip description is exact and locale-free there.
         guard scaled < 9_007_199_254_740_992 else {
             let text = "\(value)"
-            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+            out.append(contentsOf: (text.hasSuffix(".0") ? String(text.dropLast(2)) : text).utf8)
+            return
         }
         let whole = UInt64(scaled)
         let unit = UInt64(scale)
-        let integerPart = whole / unit
-        var fraction = digits > 0 ? String(whole % unit) : ""
-        if digits > 0 {
-            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+        if value < 0 && whole != 0 { out.append(0x2D) }  // "-"
+        appendDigits(whole / unit, width: 1, to: &out)
+        // The fraction's digits without trailing zeros, zero-padded on the left.
+        var fraction = digits > 0 ? whole % unit : 0
+        guard fraction != 0 else { return }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
         }
-        let sign = value < 0 && whole != 0 ? "-" : ""
-        return sign + String(integerPart) + (fraction.isEmpty ? "" : "." + fraction)
+        out.append(0x2E)  // "."
+        appendDigits(fraction, width: digits, to: &out)
+    }
+
+    /// The decimal digits of `number`, zero-padded on the left to at least `width`.
+    private static func appendDigits(_ number: UInt64, width: Int, to out: inout [UInt8]) {
+        var divisor: UInt64 = 1, count = 1
+        while number / divisor >= 10 {
+            divisor *= 10
+            count += 1
+        }
+        for _ in count..<max(width, count) { out.append(0x30) }
+        while divisor > 0 {
+            out.append(0x30 + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 }
 

@@ -2,8 +2,18 @@ extension StringProtocol {
     /// The text without leading and trailing horizontal white space (spaces, tabs, no-break
     /// spaces: what `.whitespaces` holds). Pure Swift: Foundation's `trimmingCharacters(in:)`
     /// bridges through NSString and dominated loading time.
+    ///
+    /// Fast path: when the first and the last byte are ASCII other than space and tab, nothing is
+    /// trimmed. (The first character then starts with that ASCII scalar; the last character
+    /// starts with it too, or with a CR or a prepended format character, none of them blank.)
     var trimmedBlanks: String {
-        trimming { $0 == " " || ($0.isWhitespace && !$0.isNewline) }
+        let utf8 = self.utf8
+        let count = utf8.count  // O(1) for String and Substring
+        if count > 0 {
+            let first = utf8[utf8.startIndex], last = utf8[utf8.index(utf8.startIndex, offsetBy: count - 1)]
+            if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return String(self) }
+        }
+        return trimming { $0 == " " || ($0.isWhitespace && !$0.isNewline) }
     }
 
     /// The text without trailing spaces (layout leaves them at line ends).

@@ -34,8 +34,9 @@ struct LabUnit: Sendable, Equatable {
         }
         let parts = text.trimmedBlanks.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
-        let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u")
-            .replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
+        // ASCII holds no micro sign to replace (Foundation's search is slow beside the rest).
+        let amount = parts[0].utf8.allSatisfy { $0 < 0x80 } ? parts[0].lowercased()
+            : parts[0].replacingOccurrences(of: "\u{00B5}", with: "u").replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
         let volume = parts[1].lowercased()
         let litres: Double
         switch volume {

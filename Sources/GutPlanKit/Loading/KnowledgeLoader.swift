@@ -165,10 +165,11 @@ struct KnowledgeLoader {
 
     /// A file's bytes, or a message that says why not (not a regular file, the system's reason).
     /// A FIFO or device is never opened, so a rule directory cannot make loading wait forever.
+    /// The type is the entry's own (`lstat`: a symbolic link is not a regular file).
     func read(_ path: String) -> Result<Data, Diagnostic> {
-        let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        if let type, type != .typeRegular {
-            let what = type == .typeDirectory ? "a directory" : "not a regular file"
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let what = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file"
             return .failure(Diagnostic(.error, "cannot read \(path): it is \(what)", at: nil))
         }
         do {

@@ -15,7 +15,8 @@ struct RuleChecker {
     static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
         var checker = RuleChecker(kb)
         for rule in kb.rules { checker.checkReferences(rule) }
-        for rule in kb.rules where !RuleChecker.canFire(rule.condition, kb: kb) {
+        let labs = checker.labsByID
+        for rule in kb.rules where !RuleChecker.canFire(rule.condition, labs: labs) {
             checker.warn("rule '\(rule.name)' can never fire: its condition cannot hold for any adult", at: rule.location)
         }
         checker.checkShadowing()
@@ -25,17 +26,19 @@ struct RuleChecker {
 
     private let kb: KnowledgeBase
     private var diagnostics: [Diagnostic] = []
-    private let nutrientIDs: [String], foodIDs: [String], stepIDs: [String], symptomIDs: [String], labIDs: [String]
+    private let nutrientIDs: KnownIDs, foodIDs: KnownIDs, stepIDs: KnownIDs, symptomIDs: KnownIDs, labIDs: KnownIDs,
+                dietIDs: KnownIDs
     private let foodsByID: [String: Food]
     private let labsByID: [String: LabTest]
 
     private init(_ kb: KnowledgeBase) {
         self.kb = kb
-        nutrientIDs = kb.nutrients.map(\.id)
-        foodIDs = kb.foods.map(\.id)
-        stepIDs = kb.steps.map(\.id)
-        symptomIDs = kb.symptoms.map(\.id)
-        labIDs = kb.labTests.map(\.id)
+        nutrientIDs = KnownIDs(kb.nutrients.map(\.id))
+        foodIDs = KnownIDs(kb.foods.map(\.id))
+        stepIDs = KnownIDs(kb.steps.map(\.id))
+        symptomIDs = KnownIDs(kb.symptoms.map(\.id))
+        labIDs = KnownIDs(kb.labTests.map(\.id))
+        dietIDs = KnownIDs(Diet.allCases.map(\.rawValue))
         foodsByID = Dictionary(kb.foods.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         labsByID = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -48,9 +51,9 @@ struct RuleChecker {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }
 
-    private mutating func expect(_ ref: Reference, in names: [String], kind: String) {
+    private mutating func expect(_ ref: Reference, in names: KnownIDs, kind: String) {
         guard !names.contains(ref.name) else { return }
-        error("unknown \(kind) '\(ref.name)'\(Suggestion.didYouMean(ref.name, among: names))", at: ref.location)
+        error("unknown \(kind) '\(ref.name)'\(Suggestion.didYouMean(ref.name, among: names.list))", at: ref.location)
     }
 
     // MARK: References
@@ -105,7 +108,7 @@ struct RuleChecker {
                 break
             case .avoid(let targets):
                 for t in targets where foodsByID[t.name] == nil && !Food.allowedTags.contains(t.name) {
-                    error("unknown food or tag '\(t.name)'\(Suggestion.didYouMean(t.name, among: foodIDs + Food.allowedTags))", at: t.location)
+                    error("unknown food or tag '\(t.name)'\(Suggestion.didYouMean(t.name, among: foodIDs.list + Food.allowedTags))", at: t.location)
                 }
             }
         }
@@ -135,7 +138,7 @@ struct RuleChecker {
         case .symptom(let s):
             expect(s, in: symptomIDs, kind: "symptom")
         case .diet(let d):
-            expect(d, in: Diet.allCases.map(\.rawValue), kind: "diet")
+            expect(d, in: dietIDs, kind: "diet")
         }
     }
 
@@ -151,9 +154,9 @@ struct RuleChecker {
         // of the same condition holding that atom are compared (at most `shadowingComparisons`
         // of them: the warning is advice, and 100,000 rules must not take quadratic time).
         let atoms = kb.rules.map { Self.atoms($0.actions) }
-        var firstWithCondition: [String: Int] = [:]
+        var firstWithCondition = [String: Int](minimumCapacity: kb.rules.count)
         /// Earlier rules by condition key and action atom, in firing order.
-        var byAtom: [String: [Int]] = [:]
+        var byAtom = [String: [Int]](minimumCapacity: atoms.reduce(0) { $0 + $1.count })
         var found: [(Int, Int)] = []
         for i in order {
             let key = Self.key(kb.rules[i].condition)
@@ -254,8 +257,12 @@ struct RuleChecker {
     /// Whether some adult with some facts makes the condition true. Conservative: `true` when the
     /// condition is too large to expand.
     static func canFire(_ condition: Condition, kb: KnowledgeBase) -> Bool {
+        canFire(condition, labs: Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// `canFire(_:kb:)` with the lab tests by id (built once for every rule).
+    static func canFire(_ condition: Condition, labs: [String: LabTest]) -> Bool {
         guard let terms = disjunctiveForm(condition, negated: false) else { return true }
-        let labs = Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return terms.contains { consistent($0, labs: labs) }
     }
 
@@ -280,8 +287,8 @@ struct RuleChecker {
                              negative: [[Literal(atom: atom, positive: false)]])
             },
             not: { Forms(positive: $0.negative, negative: $0.positive) },
-            and: { terms in Forms(positive: product(terms.map(\.positive)), negative: union(terms.map(\.negative))) },
-            or: { terms in Forms(positive: union(terms.map(\.positive)), negative: product(terms.map(\.negative))) })
+            and: { terms in Forms(positive: product(terms.map { $0.positive }), negative: union(terms.map { $0.negative })) },
+            or: { terms in Forms(positive: union(terms.map { $0.positive }), negative: product(terms.map { $0.negative })) })
         return negated ? forms.negative : forms.positive
     }
 
@@ -368,7 +375,7 @@ struct RuleChecker {
     /// Whether an AND of literals can hold.
     static func consistent(_ term: [Literal], labs: [String: LabTest]) -> Bool {
         var sexes = Set(Sex.allCases)
-        var diets = Set(Diet.allCases.map(\.rawValue))
+        var diets = Set(Diet.allCases.map { $0.rawValue })
         var symptoms: [String: Bool] = [:]
         // Flag states per nutrient: 0 none, 1 suspected, 2 confirmed.
         var flags: [String: Set<Int>] = [:]
@@ -404,7 +411,7 @@ struct RuleChecker {
                 continue
             }
         }
-        if sexes.isEmpty || diets.isEmpty || flags.values.contains(where: \.isEmpty) { return false }
+        if sexes.isEmpty || diets.isEmpty || flags.values.contains(where: { $0.isEmpty }) { return false }
         if age.isEmptyInteger { return false }
         return !labValues.values.contains { $0.isEmptyReal }
     }

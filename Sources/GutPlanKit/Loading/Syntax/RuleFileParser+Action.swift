@@ -89,8 +89,8 @@ extension RuleFileParser {
     }
 
     /// nameList = name { "," name } ;
-    mutating func parseNameList(after context: String, what: String) -> [Reference]? {
-        guard let first = parseReference(expected: "\(what) after \(context)") else { return nil }
+    mutating func parseNameList(after context: @autoclosure () -> String, what: String) -> [Reference]? {
+        guard let first = parseReference(expected: "\(what) after \(context())") else { return nil }
         var names = [first]
         while token.kind == .comma {
             advance()

@@ -131,9 +131,9 @@ extension RuleFileParser {
     }
 
     /// comparison = "<" | "<=" | ">" | ">=" | "=" | "!=" ;
-    mutating func parseComparison(after context: String) -> Comparison? {
+    mutating func parseComparison(after context: @autoclosure () -> String) -> Comparison? {
         guard case .comparison(let comparison) = token.kind else {
-            return fail(expected: "a comparison (<, <=, >, >=, = or !=) after \(context)")
+            return fail(expected: "a comparison (<, <=, >, >=, = or !=) after \(context())")
         }
         advance()
         return comparison

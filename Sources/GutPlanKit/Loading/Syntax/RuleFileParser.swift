@@ -61,8 +61,10 @@ struct RuleFileParser {
         return nil
     }
 
-    mutating func fail<T>(expected: String) -> T? {
-        fail { .unexpectedToken(found: $0, expected: expected, at: $1) }
+    /// The expected text is made only when the error is reported (names and numbers are
+    /// parsed thousands of times, with a message for each that is almost never needed).
+    mutating func fail<T>(expected: @autoclosure () -> String) -> T? {
+        fail { .unexpectedToken(found: $0, expected: expected(), at: $1) }
     }
 
     var isAtStatementStart: Bool {
@@ -181,24 +183,24 @@ struct RuleFileParser {
     ///
     /// The reserved words (`Keyword.isReserved`) are never names, so a forgotten name
     /// (`when flagged then`) or a broken statement never swallows the next part.
-    mutating func parseName(expected: String) -> String? {
+    mutating func parseName(expected: @autoclosure () -> String) -> String? {
         guard case .word(let word) = token.kind, !Keyword.reserved.contains(word) else {
-            return fail(expected: expected)
+            return fail(expected: expected())
         }
         advance()
         return word
     }
 
     /// Like `parseName`, keeping where the name stands.
-    mutating func parseReference(expected: String) -> Reference? {
+    mutating func parseReference(expected: @autoclosure () -> String) -> Reference? {
         let location = token.location
-        return parseName(expected: expected).map { Reference($0, at: location) }
+        return parseName(expected: expected()).map { Reference($0, at: location) }
     }
 
     /// status = "confirmed" | "suspected" ;
-    mutating func parseStatus(after context: String) -> FlagStatus? {
+    mutating func parseStatus(after context: @autoclosure () -> String) -> FlagStatus? {
         guard case .word(let word) = token.kind, let status = FlagStatus(rawValue: word) else {
-            return fail(expected: "a status (confirmed or suspected) after \(context)")
+            return fail(expected: "a status (confirmed or suspected) after \(context())")
         }
         advance()
         return status
@@ -210,7 +212,7 @@ struct RuleFileParser {
     /// negative one where `allowNegative` is false, or one above `maximum` is a value error: it is
     /// reported, consumed, and 0 stands in so parsing goes on. With `unitNext` the following token
     /// is lexed as a unit.
-    mutating func parseNumber(after context: String, allowNegative: Bool, maximum: Double,
+    mutating func parseNumber(after context: @autoclosure () -> String, allowNegative: Bool, maximum: Double,
                               unitNext: Bool = false) -> Double? {
         switch token.kind {
         case .number(let text):
@@ -238,12 +240,12 @@ struct RuleFileParser {
             advance(unitExpected: unitNext)
             return 0
         default:
-            return fail(expected: "a number after \(context)")
+            return fail(expected: "a number after \(context())")
         }
     }
 
     /// integer = [ "-" ] digit { digit } ;  (within the 32-bit range)
-    mutating func parseInteger(after context: String) -> Int? {
+    mutating func parseInteger(after context: @autoclosure () -> String) -> Int? {
         switch token.kind {
         case .number(let text):
             defer { advance() }
@@ -261,7 +263,7 @@ struct RuleFileParser {
             advance()
             return 0
         default:
-            return fail(expected: "a whole number after \(context)")
+            return fail(expected: "a whole number after \(context())")
         }
     }
 

@@ -53,7 +53,7 @@ struct RuleLexer {
         }
         if RuleLexer.isNameStart(scalar) {
             let start = cursor.offset
-            cursor.advance(while: RuleLexer.isNameScalar)
+            cursor.advanceASCII(while: RuleLexer.isNameByte)  // names are ASCII
             return Token(kind: .word(cursor.text(from: start)), location: location)
         }
         // Not a token: swallow the run of such characters and report its first one.
@@ -74,9 +74,12 @@ struct RuleLexer {
         while let scalar = cursor.peek() {
             if RuleLexer.isWhitespace(scalar) {
                 cursor.advance()
+                cursor.advanceASCII { $0 == 0x20 }  // indentation
             } else if scalar == "#" {
                 var bad: (Unicode.Scalar, SourceLocation)?
-                while let inner = cursor.peek(), inner != "\n", inner != "\r" {
+                while true {
+                    cursor.advanceASCII(while: RuleLexer.isPlainByte)  // never forbidden, never a line break
+                    guard let inner = cursor.peek(), inner != "\n", inner != "\r" else { break }
                     if bad == nil, RuleLexer.isForbidden(inner) { bad = (inner, cursor.location) }
                     cursor.advance()
                 }
@@ -94,23 +97,27 @@ struct RuleLexer {
     private mutating func lexString() -> Token {
         let location = cursor.location
         cursor.advance()  // opening quote
-        var value = String.UnicodeScalarView()
+        var value: [UInt8] = []  // UTF-8 of the string's scalars, escapes resolved
+        var run = cursor.offset  // where the text not yet in `value` starts
         var firstError: RuleSyntaxError?
         while true {
+            // Plain ASCII text needs no check; it is copied in runs.
+            cursor.advanceASCII { RuleLexer.isPlainByte($0) && $0 != 0x22 && $0 != 0x5C }
             guard let scalar = cursor.peek(), scalar != "\n", scalar != "\r" else {
                 // Ends at the line break (left for the next token), so the next line lexes normally.
                 return Token(kind: .invalid(.unterminatedString(at: location)), location: location)
             }
             if scalar == "\"" {
+                cursor.appendText(from: run, to: &value)
                 cursor.advance()
                 break
             }
             if scalar == "\\" {
+                cursor.appendText(from: run, to: &value)
                 let escapeLocation = cursor.location
                 cursor.advance()
                 if let escaped = cursor.peek(), escaped == "\"" || escaped == "\\" {
-                    value.append(escaped)
-                    cursor.advance()
+                    cursor.advance(appendingTo: &value)
                 } else {
                     var shown = "\\"
                     if let escaped = cursor.peek(), escaped != "\n", escaped != "\r" {
@@ -119,16 +126,16 @@ struct RuleLexer {
                     }
                     if firstError == nil { firstError = .invalidEscape(shown, at: escapeLocation) }
                 }
+                run = cursor.offset
                 continue
             }
             if scalar != "\t", RuleLexer.isForbidden(scalar), firstError == nil {
                 firstError = .invalidCharacter(scalar, at: cursor.location)
             }
-            value.append(scalar)
             cursor.advance()
         }
         if let firstError { return Token(kind: .invalid(firstError), location: location) }
-        return Token(kind: .string(String(value)), location: location)
+        return Token(kind: .string(String(decoding: value, as: UTF8.self)), location: location)
     }
 
     /// comparison = "<" | "<=" | ">" | ">=" | "=" | "!=" ;  (a longer run of these is an error)
@@ -172,6 +179,12 @@ struct RuleLexer {
     static func isNameStart(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
 
     static func isNameScalar(_ s: Unicode.Scalar) -> Bool { isNameStart(s) || s == "-" || s == "_" }
+
+    /// `isNameScalar` for a byte (every name scalar is ASCII).
+    static func isNameByte(_ b: UInt8) -> Bool { b < 0x80 && isNameScalar(Unicode.Scalar(b)) }
+
+    /// An ASCII byte that is neither a control character nor DEL: never forbidden, never a line break.
+    static func isPlainByte(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x7F }
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s {

@@ -14,7 +14,7 @@ extension CSVTable {
 
     /// The row's `column` cell if it names one of `known` (any name when `known` is `nil`) and
     /// was not seen before in this file; otherwise adds a located diagnostic.
-    func uniqueKey(_ column: String, kind: String, in row: Row, known: [String]?, seen: inout [String: SourceLocation],
+    func uniqueKey(_ column: String, kind: String, in row: Row, known: KnownIDs?, seen: inout [String: SourceLocation],
                    into diagnostics: inout [Diagnostic]) -> String? {
         guard let cell = field(column, in: row) else { return nil }
         guard isRuleName(cell.text) else {
@@ -28,7 +28,7 @@ extension CSVTable {
         }
         seen[cell.text] = cell.location
         if let known, !known.contains(cell.text) {
-            diagnostics.append(diagnostic(.error, "unknown \(kind) '\(cell.text)'\(Suggestion.didYouMean(cell.text, among: known))",
+            diagnostics.append(diagnostic(.error, "unknown \(kind) '\(cell.text)'\(Suggestion.didYouMean(cell.text, among: known.list))",
                                           at: cell.location))
             return nil
         }
@@ -51,15 +51,15 @@ extension CSVTable {
             diagnostics.append(table.diagnostic(.error, "\(column) is empty", at: location))
             return nil
         }
-        if text.contains(where: \.isNewline) {
+        if text.containsLineBreak {
             diagnostics.append(table.diagnostic(.error, "\(column) must be one line (it holds a line break)", at: location))
             return nil
         }
-        if text.utf8.contains(0x09) {  // a byte search: Foundation's substring search is slow here
+        if text.containsByte(0x09) {  // a byte search: Foundation's substring search is slow here
             diagnostics.append(table.diagnostic(.error, "\(column) holds a tab (use spaces)", at: location))
             return nil
         }
-        if text.unicodeScalars.count > limit {
+        if text.utf8.count > limit && text.unicodeScalars.count > limit {  // never more scalars than bytes
             diagnostics.append(table.diagnostic(.error, "\(column) is longer than \(limit) characters", at: location))
             return nil
         }

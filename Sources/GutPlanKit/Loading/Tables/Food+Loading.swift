@@ -63,7 +63,7 @@ extension Food {
                     }
                 }
             }
-            var values: [String: Double] = [:]
+            var values = [String: Double](minimumCapacity: nutrientColumns.count)
             for column in nutrientColumns {
                 if let value = table.number(column, in: row, optional: true, into: &diagnostics) {
                     values[column] = value

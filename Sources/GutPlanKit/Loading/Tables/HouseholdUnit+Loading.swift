@@ -19,11 +19,12 @@ extension HouseholdUnit {
 
     static func load(_ table: CSVTable, foods: [Food], into diagnostics: inout [Diagnostic]) -> [HouseholdUnit] {
         let foodIDs = foods.map(\.id)
+        let knownFoods = KnownIDs(foodIDs)
         var units: [HouseholdUnit] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
             let before = diagnostics.count
-            let food = table.uniqueKey("food", kind: "food", in: row, known: foodIDs, seen: &seen, into: &diagnostics)
+            let food = table.uniqueKey("food", kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
             let unit = table.line("unit", in: row, limit: 40, into: &diagnostics)
             let plural = table.line("unit_plural", in: row, limit: 40, into: &diagnostics)
             let label = table.line("label", in: row, optional: true, limit: 120, into: &diagnostics)

@@ -32,7 +32,7 @@ extension Meal {
             var portions: [Meal.Portion] = []
             if let cell = table.field("foods", in: row) {
                 for item in table.list("foods", in: row) {
-                    let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+                    let parts = item.splitASCII(UInt8(ascii: ":"), omittingEmptySubsequences: false)
                     guard parts.count == 2 else {
                         diagnostics.append(table.diagnostic(.error, "'\(item)' is not food-id:servings", at: cell.location))
                         continue

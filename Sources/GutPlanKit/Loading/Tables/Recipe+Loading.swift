@@ -23,16 +23,17 @@ extension Recipe {
 
     static func load(_ table: CSVTable, meals: [Meal], into diagnostics: inout [Diagnostic]) -> [Recipe] {
         let mealIDs = meals.map(\.id)
+        let knownMeals = KnownIDs(mealIDs)
         var recipes: [Recipe] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
             let before = diagnostics.count
-            let meal = table.uniqueKey("meal", kind: "meal", in: row, known: mealIDs, seen: &seen, into: &diagnostics)
+            let meal = table.uniqueKey("meal", kind: "meal", in: row, known: knownMeals, seen: &seen, into: &diagnostics)
             let prep = table.wholeNumber("prep_minutes", in: row, range: minuteRange, into: &diagnostics)
             let cook = table.wholeNumber("cook_minutes", in: row, range: minuteRange, into: &diagnostics)
             var steps: [String] = []
             if let cell = table.field("steps", in: row) {
-                let parts = cell.text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+                let parts = cell.text.splitASCII(UInt8(ascii: "|"), omittingEmptySubsequences: false).map { $0.trimmedBlanks }
                 if !stepCount.contains(parts.count) {
                     diagnostics.append(table.diagnostic(
                         .error, "a method has \(stepCount.lowerBound) to \(stepCount.upperBound) steps separated by '|', not \(parts.count)",

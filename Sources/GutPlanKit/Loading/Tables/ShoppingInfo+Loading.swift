@@ -23,11 +23,12 @@ extension ShoppingInfo {
 
     static func load(_ table: CSVTable, foods: [Food], into diagnostics: inout [Diagnostic]) -> [ShoppingInfo] {
         let foodIDs = foods.map(\.id)
+        let knownFoods = KnownIDs(foodIDs)
         var items: [ShoppingInfo] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
             let before = diagnostics.count
-            let food = table.uniqueKey("food", kind: "food", in: row, known: foodIDs, seen: &seen, into: &diagnostics)
+            let food = table.uniqueKey("food", kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
             let aisle = table.choice("aisle", in: row, among: Aisle.allCases, into: &diagnostics)
             let buyAs = table.line("buy_as", in: row, limit: 120, into: &diagnostics)
             let unit = table.line("buy_unit", in: row, limit: 40, into: &diagnostics)
