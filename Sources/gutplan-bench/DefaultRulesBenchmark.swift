@@ -75,13 +75,7 @@ enum DefaultRulesBenchmark {
     static func stages(runs: Int) {
         let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
         let clock = ContinuousClock()
-        var loadTimes: [Double] = []
-        var loaded: GutPlan?
-        for _ in 0..<runs {
-            let start = clock.now
-            loaded = try? GutPlan.load(rules: rules)
-            loadTimes.append(milliseconds(clock.now - start))
-        }
+        let (loadTimes, loaded) = timedLoads(rules, runs: runs)
         guard let gutplan = loaded, let resolved = try? gutplan.resolve(input(profiles[0].arguments)),
               let outcome = try? gutplan.plan(resolved) else {
             print("stages: cannot plan with \(rules)")
@@ -102,16 +96,23 @@ enum DefaultRulesBenchmark {
         print("  JSON of '\(profiles[0].name)' (\(bytes) bytes): " + figures(jsonTimes))
     }
 
-    static func run(runs: Int) {
-        let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
+    /// Loads (and checks) `rules` `runs` times: each time in ms, and the last knowledge loaded.
+    static func timedLoads(_ rules: String, runs: Int) -> (times: [Double], gutplan: GutPlan?) {
         let clock = ContinuousClock()
-        var loadTimes: [Double] = []
+        var times: [Double] = []
         var loaded: GutPlan?
         for _ in 0..<runs {
             let start = clock.now
             loaded = try? GutPlan.load(rules: rules)
-            loadTimes.append(milliseconds(clock.now - start))
+            times.append(milliseconds(clock.now - start))
         }
+        return (times, loaded)
+    }
+
+    static func run(runs: Int) {
+        let rules = ProcessInfo.processInfo.environment["GUTPLAN_RULES"] ?? packageRules
+        let clock = ContinuousClock()
+        let (loadTimes, loaded) = timedLoads(rules, runs: runs)
         guard let gutplan = loaded else {
             print("default rules: cannot load \(rules)")
             return
