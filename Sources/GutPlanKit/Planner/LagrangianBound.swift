@@ -67,7 +67,16 @@ struct LagrangianBound {
                 let u = model.capRow[c]
                 for i in 0..<itemCount { penalty[i] += muCap[c] * model.limited[i * U + u] }
             }
-            let price = solver.solve(DayQuery(penalty: penalty, blocked: blocked, budget: budget))
+            // The pattern with the best reduced value so far starts the pricing search: the
+            // branch and bound then prunes against it from the first node (same optimum).
+            var warm: [Int]?
+            var warmValue = -Double.infinity
+            for pattern in patterns {
+                var value = model.dayScore(pattern)
+                for i in pattern { value -= penalty[i] }
+                if value > warmValue { warmValue = value; warm = pattern }
+            }
+            let price = solver.solve(DayQuery(penalty: penalty, blocked: blocked, budget: budget, warmStart: warm))
             guard let items = price.items else {
                 if price.complete && best == .infinity { return Outcome(bound: -.infinity, multipliers: penalty, patterns: []) }
                 break

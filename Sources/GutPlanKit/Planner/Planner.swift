@@ -5,7 +5,8 @@
 /// 1. `relaxedDay`: the best day with no weekly constraint, a first bound;
 /// 2. `greedy`: day-by-day construction with the exact day branch and bound;
 /// 3. `bound`: Lagrangian relaxation of the weekly caps with column-generated multipliers
-///    (see `LagrangianBound`), whose patterns and multipliers guide more constructions;
+///    (see `LagrangianBound`), whose patterns and multipliers guide more weeks: a dive on the
+///    master, a week of its patterns, a penalised construction;
 /// 4. `fallbacks`: other day orders, scarcity penalties, the whole catalogue, exact enumeration
 ///    for small problems;
 /// 5. `polish`: local search (exact single-day moves, heuristic pair moves);
@@ -13,6 +14,10 @@
 ///    then preferred days, then distinct meals (heuristic: single-day moves in floor mode);
 /// 7. the checks: the week must satisfy every constraint and score at most the bound, else the
 ///    failure is internal (`PlanningFailure.Kind.internalError`).
+/// The score's searches (stages 2–4 and the pair moves of 5) run only while the best week is
+/// more than half the score tolerance below the bound (`PlannerRun.open`). A better score would
+/// not change the tie-breaks' floor, `bound − tolerance`; the half left over gives the
+/// tie-breaks room to trade score.
 /// Work is limited by counts (`PlannerConfiguration`), never by clocks, so the same problem and
 /// seed give the same plan.
 public struct Planner: Sendable {
@@ -92,8 +97,10 @@ public struct Planner: Sendable {
             if list.count <= size { return list }
             var keep = [Bool](repeating: false, count: model.itemCount)
             func take(_ count: Int, by key: (Int) -> Double) {
-                let ranked = list.sorted { a, b in key(a) != key(b) ? key(a) > key(b) : a < b }
-                for i in ranked.prefix(count) { keep[i] = true }
+                // Each key once per item, not once per comparison.
+                let keys = list.map(key)
+                let ranked = list.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : list[a] < list[b] }
+                for position in ranked.prefix(count) { keep[list[position]] = true }
             }
             take(size, by: { model.standalone[$0] })
             take(size / 4, by: { model.standalone[$0] / max(1, model.kcal[$0]) })

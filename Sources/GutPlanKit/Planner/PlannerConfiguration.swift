@@ -23,7 +23,7 @@ struct PlannerConfiguration: Sendable {
     var workLimit = 40_000_000
     /// Nodes of the search that assembles a week from the bound's day patterns.
     var patternBudget = 200_000
-    /// Catalogues up to this many items get every greedy order before the bound and the dive.
+    /// Catalogues up to this many items get the dive on the bound's master (`PatternDive`).
     var smallCatalogue = 400
     /// Rounds of the tie-break stage (plants, preferred days, distinct meals).
     var tieBreakRounds = 4

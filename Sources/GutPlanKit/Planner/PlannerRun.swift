@@ -39,15 +39,23 @@ struct PlannerRun {
     var D: Double { Double(model.days) }
     var noBlock: [Bool] { [Bool](repeating: false, count: model.itemCount) }
 
-    /// True while the best week may still be improved in score.
-    func open() -> Bool { best == nil || upperBound - bestKey.score / D > 1e-9 }
+    /// True while a better score could still change the plan. Once the best week is within the
+    /// score tolerance of the proven bound, the tie-breaks' floor is `bound − tolerance` whatever
+    /// the best score (`scoreReference`): a higher score would change neither the floor nor the
+    /// weeks the tie-breaks choose from, so the score stage stops there.
+    func open() -> Bool { best == nil || upperBound - bestKey.score / D > max(1e-9, tolerance / 2) }
 
-    /// Keeps a candidate week when it beats the best; while a gap remains it is polished first.
+    /// The problem's score tolerance (0 when it is not a finite non-negative number).
+    var tolerance: Double { problem.scoreTolerance.isFinite ? max(0, problem.scoreTolerance) : 0 }
+
+    /// Keeps a candidate week when it beats the best; while the score stage is open it is first
+    /// polished by single-day moves (the pair moves, which cost a day solve per pair of days,
+    /// are kept for the best week in `polish`).
     mutating func consider(_ attempt: Result<WeekState, DayFailure>) {
         switch attempt {
         case .success(let state):
             let polished = open() ? search.improve(state, rounds: configuration.candidateRounds,
-                                                   ceiling: min(ceiling, upperBound * D), workLimit: configuration.workLimit) : state
+                                                   ceiling: -.infinity, workLimit: configuration.workLimit) : state
             let k = search.key(polished)
             if best == nil || k.isBetter(than: bestKey) { best = polished; bestKey = k }
         case .failure(let failure):
@@ -68,10 +76,11 @@ struct PlannerRun {
         search = WeekSearch(model: model, solver: solver, budget: configuration.primalBudget, candidates: pool)
     }
 
-    /// Stage 2: greedy day-by-day constructions (every order on small catalogues, so the bound's
-    /// master starts from the best week).
+    /// Stage 2: a greedy day-by-day construction from Monday. The other orders wait for
+    /// `fallbacks`: on the shipped rules the bound's dive and pattern weeks close the gap that
+    /// more orders would narrow, for a fraction of the day solves.
     mutating func greedy() {
-        for order in orders.prefix(model.itemCount <= configuration.smallCatalogue ? orders.count : 1) where open() {
+        for order in orders.prefix(1) where open() {
             consider(search.construct(dayOrder: order, penalty: nil))
         }
     }
@@ -98,16 +107,16 @@ struct PlannerRun {
         // The relaxation ignores locks, so its patterns rarely fit a day with fixed items: add
         // such days, priced by the multipliers, and the master's patterns with the locks put in.
         let locked = lockedPatterns(from: outcome.patterns + outcome.generated, penalty: outcome.multipliers)
-        if let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
-            .search(patterns: outcome.patterns + outcome.generated + locked + (best?.days ?? []), incumbent: -1) {
-            consider(.success(patterned))
-        }
-        if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
         if open() && model.itemCount <= configuration.smallCatalogue,
            let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget)
             .run(seeds: outcome.generated + locked + (best?.days ?? [])) {
             consider(.success(dived))
         }
+        if open(), let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
+            .search(patterns: outcome.patterns + outcome.generated + locked + (best?.days ?? []), incumbent: -1) {
+            consider(.success(patterned))
+        }
+        if open() { consider(search.construct(dayOrder: orders[0], penalty: outcome.multipliers)) }
     }
 
     /// Days that hold the fixed items of some day: the best day with them (with and without the
@@ -190,14 +199,13 @@ struct PlannerRun {
     /// optimum), otherwise the best score found (a heuristic reference).
     func scoreReference() -> Double {
         let score = bestKey.score / D
-        return upperBound - score <= problem.scoreTolerance + 1e-12 ? max(score, upperBound) : score
+        return upperBound - score <= tolerance + 1e-12 ? max(score, upperBound) : score
     }
 
     /// Stage 6: the tie-breaks. Among weeks whose score is at least `reference − tolerance`,
     /// maximise plants, then preferred days, then distinct meals: a construction whose days each
     /// keep their share of the score, then single-day moves in the day solver's floor mode.
     mutating func tieBreaks(_ week: WeekState, reference: Double) -> WeekState {
-        let tolerance = max(0, problem.scoreTolerance.isFinite ? problem.scoreTolerance : 0)
         let floor = D * (reference - tolerance)
         var current = week
         var currentKey = search.key(week)
