@@ -22,6 +22,7 @@ enum ProfileSweep {
         var oneFood: [Double] = [], proven = 0, violations: [String] = [], withoutPlan: [String] = []
         var portions: [Double: Int] = [:]
         var days = 0, uvMushrooms: [Double] = []
+        var planMilliseconds: [Double] = [], records: [String] = []
         var additionRepeatDays = 0, mealRepeatDays = 0, additionRepeats: [String: Int] = [:], mealRepeats: [String: Int] = [:]
         let clock = ContinuousClock()
         let start = clock.now
@@ -36,13 +37,18 @@ enum ProfileSweep {
             for id in flaggable.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random)) {
                 if Bool.random(using: &random) { input.confirmed.append(id) } else { input.suspected.append(id) }
             }
-            guard let profile = try? gutplan.resolve(input), let outcome = try? gutplan.plan(profile) else {
+            let planStart = clock.now
+            let planned = (try? gutplan.resolve(input)).flatMap { try? gutplan.plan($0) }
+            planMilliseconds.append(DefaultRulesBenchmark.milliseconds(clock.now - planStart))
+            guard let outcome = planned else {
                 noPlans += 1
                 withoutPlan.append("\(input)")
                 continue
             }
             plans += 1
             let plan = outcome.plan
+            let solution = outcome.solution
+            records.append("\(records.count + noPlans)\t\(solution.score)\t\(solution.bestScore)\t\(solution.upperBound)\t\(solution.plants)\t\(solution.plantsBound)\t\(solution.preferredDays)\t\(solution.distinctMeals)\t\(planMilliseconds.last ?? 0)\t" + arguments(input).joined(separator: " "))
             portions[plan.portionScale, default: 0] += 1
             // The score stage is proven when its best week meets the bound (the plants stage may
             // then trade up to the score tolerance for plants).
@@ -87,6 +93,7 @@ enum ProfileSweep {
         print("  portion steps: " + portions.keys.sorted().map { "\(fixed($0, 2))x in \(portions[$0] ?? 0)" }.joined(separator: ", "))
         print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%); "
               + "best score proven optimal (= bound): \(proven) of \(plans)")
+        print("  " + summary("planning ms (resolve, plan, render; in process)", planMilliseconds, digits: 1))
         print("  " + summary("score", scores, digits: 3))
         print("  " + summary("eggs a week", eggs, digits: 1))
         print("  " + summary("sodium mg a day", sodium, digits: 0))
@@ -102,7 +109,21 @@ enum ProfileSweep {
         print("  days with a food in two meals: \(mealRepeatDays) of \(days); by food: \(top(mealRepeats))")
         for input in withoutPlan.prefix(5) { print("  no plan: \(input)") }
         print("  limit and cap violations: \(violations.count)")
+        // `GUTPLAN_SWEEP_RECORDS=FILE`: one line per planned profile (index, score, best score,
+        // bound, plants, plants bound, preferred days, distinct meals), to compare two builds.
+        if let path = ProcessInfo.processInfo.environment["GUTPLAN_SWEEP_RECORDS"] {
+            try? (records.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
         for violation in violations.prefix(10) { print("    \(violation)") }
+    }
+
+    /// The `gutplan plan` arguments of a sweep profile.
+    static func arguments(_ input: ProfileInput) -> [String] {
+        var list = ["--sex", input.sex.rawValue, "--age", "\(input.age)", "--diet", input.diet.rawValue]
+        if let activity = input.activity { list += ["--activity", activity.rawValue] }
+        if !input.confirmed.isEmpty { list += ["--confirmed", input.confirmed.joined(separator: ",")] }
+        if !input.suspected.isEmpty { list += ["--suspected", input.suspected.joined(separator: ",")] }
+        return list
     }
 
     /// `name: min 1, p10 2, median 3, p90 4, max 5`.
