@@ -28,7 +28,7 @@ struct PlannerConfiguration: Sendable {
     /// Rounds of the tie-break stage (plants, preferred days, distinct meals).
     var tieBreakRounds = 4
     /// Candidate evaluations per day solve in the tie-break stage.
-    var tieBreakBudget = 100_000
+    var tieBreakBudget = 40_000
     /// Total day-search work after which the tie-break stage stops (counted from its start).
     var tieBreakWork = 4_000_000
     /// Nodes of the exact tie-break enumeration on small problems (few feasible days).
