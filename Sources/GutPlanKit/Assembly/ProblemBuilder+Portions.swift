@@ -23,11 +23,7 @@ extension ProblemBuilder {
     static func typicalDay(_ entries: [Entry], energy: Nutrient, knowledge: KnowledgeBase) -> Double {
         var total = 0.0
         for slot in Slot.planned {
-            let kcal = entries.filter { $0.slots.contains(slot) }.map { entry in
-                zip(entry.portions, entry.foods).reduce(0.0) { sum, pair in
-                    sum + (knowledge.amount(of: energy, in: pair.1) ?? 0) * pair.0.servings
-                }
-            }.sorted()
+            let kcal = entries.filter { $0.slots.contains(slot) }.map { eaten(energy, in: $0, knowledge: knowledge) }.sorted()
             if !kcal.isEmpty { total += kcal[(kcal.count - 1) / 2] }
         }
         return total

@@ -175,19 +175,25 @@ struct ProblemBuilder {
         return entries
     }
 
-    /// Amount eaten of a term in an entry; unknown values count as 0. Reads the entry's own
-    /// foods (aligned with its portions) rather than looking each one up by id.
+    /// Amount eaten of a term in an entry; unknown values count as 0.
     func eaten(_ term: Term, in entry: Entry) -> Double {
+        Self.eaten(term.nutrient, in: entry, knowledge: knowledge) * term.scale
+    }
+
+    /// Amount of a nutrient eaten in an entry; unknown values count as 0. Reads the entry's own
+    /// foods (aligned with its portions) rather than looking each one up by id. Static, so the
+    /// portion step can be chosen before a builder exists.
+    static func eaten(_ nutrient: Nutrient, in entry: Entry, knowledge: KnowledgeBase) -> Double {
         guard entry.foods.count == entry.portions.count else {
-            return (knowledge.amount(of: term.nutrient, in: entry.portions) ?? 0) * term.scale
+            return knowledge.amount(of: nutrient, in: entry.portions) ?? 0
         }
         var total = 0.0
         for index in entry.portions.indices {  // by index: no copy of each food
-            if let amount = knowledge.amount(of: term.nutrient, in: entry.foods[index]) {
+            if let amount = knowledge.amount(of: nutrient, in: entry.foods[index]) {
                 total += amount * entry.portions[index].servings
             }
         }
-        return total * term.scale
+        return total
     }
 
     /// `terms.map { eaten($0, in: entry) }`, with each food's per-serving amount of every term
