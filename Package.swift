@@ -11,7 +11,12 @@ let package = Package(
         // All logic: knowledge base, rule language, engine, planner, exports.
         .target(name: "GutPlanKit"),
         // Thin command-line front end: parses arguments, calls GutPlanKit, maps errors to exit codes.
-        .executableTarget(name: "gutplan", dependencies: ["GutPlanKit"]),
+        .executableTarget(name: "gutplan", dependencies: ["GutPlanKit"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group",
+                                                          "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
+                                                          "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+                                                          "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+                                                          "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]),
         // Release-build benchmark: synthetic catalogues, prints score, bound, gap, time, memory.
         .executableTarget(name: "gutplan-bench", dependencies: ["GutPlanKit"]),
         .testTarget(name: "GutPlanKitTests", dependencies: ["GutPlanKit"], exclude: ["Fixtures"]),

@@ -33,7 +33,8 @@ enum HelpCommand {
         let width = (commands.map(\.name.count).max() ?? 0) + 4
         let list = commands.map { command in
             HelpText.wrap(command.summary, width: 78 - width - 2).enumerated().map { index, line in
-                "  " + (index == 0 ? command.name : "").padding(toLength: width, withPad: " ", startingAt: 0) + line
+                let label = index == 0 ? command.name : ""
+                return "  " + label + String(repeating: " ", count: width - label.count) + line
             }.joined(separator: "\n")
         }
         return """
