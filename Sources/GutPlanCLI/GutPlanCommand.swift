@@ -3,11 +3,11 @@ import GutPlanKit
 
 /// The `gutplan` executable: a thin front end that parses arguments, calls GutPlanKit and maps
 /// every error to a message on standard error and an exit code. All logic lives in the library.
-@main
-struct GutPlanCommand {
+/// `Sources/gutplan/main.swift` calls `main()`.
+public struct GutPlanCommand {
     static let version = "0.1.0"
 
-    static func main() {
+    public static func main() -> Never {
         // A closed pipe on standard output becomes the write error EPIPE, which ends the run
         // quietly with exit 141 (`CLIError.brokenPipe`) instead of killing the process mid-way.
         _ = signal(SIGPIPE, SIG_IGN)
