@@ -93,17 +93,19 @@ enum DefaultRulesBenchmark {
         }
         print("Stages of \(runs) runs, load average \(loadAverage()):")
         print("  load and check \(rules): " + figures(loadTimes))
+        print("  load and check without the warning-only checks (as plan loads): " + figures(timedLoads(rules, runs: runs, warnings: false).times))
         print("  JSON of '\(profiles[0].name)' (\(bytes) bytes): " + figures(jsonTimes))
     }
 
     /// Loads (and checks) `rules` `runs` times: each time in ms, and the last knowledge loaded.
-    static func timedLoads(_ rules: String, runs: Int) -> (times: [Double], gutplan: GutPlan?) {
+    /// `warnings: false` is the load of `plan` (without the checks that can only warn).
+    static func timedLoads(_ rules: String, runs: Int, warnings: Bool = true) -> (times: [Double], gutplan: GutPlan?) {
         let clock = ContinuousClock()
         var times: [Double] = []
         var loaded: GutPlan?
         for _ in 0..<runs {
             let start = clock.now
-            loaded = try? GutPlan.load(rules: rules)
+            loaded = try? GutPlan.load(rules: rules, warnings: warnings)
             times.append(milliseconds(clock.now - start))
         }
         return (times, loaded)
@@ -123,6 +125,19 @@ enum DefaultRulesBenchmark {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("gutplan").path
         let hasBinary = FileManager.default.isExecutableFile(atPath: binary)
+        if hasBinary {
+            // The fixed cost of every run: process start, dynamic linking, runtime set-up.
+            var startTimes: [Double] = []
+            for _ in 0..<runs {
+                let start = clock.now
+                guard spawnAndWait(binary, ["--help"]) else { break }
+                startTimes.append(milliseconds(clock.now - start))
+            }
+            if !startTimes.isEmpty {
+                print(String(format: "Startup: the whole `gutplan --help` process, median %.1f ms, min %.1f ms", median(startTimes),
+                             startTimes.min() ?? 0))
+            }
+        }
         print([pad("profile", 44), pad("score", 8), pad("bound", 8), pad("plants", 7), pad("bound", 6), pad("plan ms", 8),
                pad("process ms", 11), pad("min ms", 7)].joined(separator: " "))
         for profile in profiles {

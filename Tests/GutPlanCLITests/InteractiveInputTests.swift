@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import gutplan
+@testable import GutPlanCLI
 
 /// Interactive input is bounded (issue 8, defect 8): line length, rejected answers, echo.
 @Suite struct InteractiveInputTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import GutPlanKit
-@testable import gutplan
+@testable import GutPlanCLI
 
 /// Messages that say what is wrong (issue 8, defects 9, 12, 13 and 14) and the error types
 /// behind them.

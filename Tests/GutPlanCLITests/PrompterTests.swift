@@ -1,6 +1,6 @@
 import Testing
 @testable import GutPlanKit
-@testable import gutplan
+@testable import GutPlanCLI
 
 @Suite struct HardeningPrompterTests {
     /// Answers that never parse, then the end of input: the question is asked once per answer and

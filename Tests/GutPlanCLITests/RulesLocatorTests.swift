@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import GutPlanKit
-@testable import gutplan
+@testable import GutPlanCLI
 
 /// Rules are found in this order: `--rules`, `GUTPLAN_RULES`, `./Rules`, the package's `Rules/`.
 @Suite struct RulesLocatorTests {

@@ -116,6 +116,24 @@ import Testing
         ])
     }
 
+    /// The plan path skips the warning-only checks: the same errors in the same order, no warnings.
+    @Test func errorsOnlyCheckKeepsEveryErrorAndSkipsWarnings() throws {
+        let flaggedZinc = Condition.flagged(nutrient: ref("zinc", 2, 13), status: nil)
+        let rules = [
+            rule("broad", line: 1, when: flaggedZinc, then: [.prefer([ref("oysters"), ref("kale")]), .note("zinc")]),
+            rule("narrow", line: 5, when: flaggedZinc, then: [.prefer([ref("kale", 7, 9)])]),
+            rule("bad", line: 8, when: .symptom(ref("bloting", 9, 9)), then: [.flag(nutrient: ref("zink", 10, 8), status: .suspected)]),
+            rule("never", line: 11, when: .lab(test: ref("ferritin"), comparison: .less, value: -1, unit: ref("ng/mL")), then: [.note("n")]),
+        ]
+        var kb = try #require(Fixture.knowledge())
+        kb.rules = rules
+        let full = RuleChecker.check(kb)
+        let errorsOnly = RuleChecker.check(kb, warnings: false)
+        #expect(full.contains { $0.severity == .warning })
+        #expect(full.filter { $0.severity == .error }.count == 2)
+        #expect(errorsOnly.map(\.description) == full.filter { $0.severity == .error }.map(\.description))
+    }
+
     @Test func uncoveredNutrients() throws {
         let rules = [
             rule("zinc", line: 1, when: .or([.flagged(nutrient: ref("zinc"), status: nil), .symptom(ref("fatigue"))]),

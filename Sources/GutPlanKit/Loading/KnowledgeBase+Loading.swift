@@ -39,9 +39,9 @@ extension KnowledgeBase {
 
     /// Loads the CSV files and every `*.rules` file (in byte order of file name), one file at a
     /// time, then checks every cross-reference (`RuleChecker`: its errors and its warnings, with
-    /// source lines).
-    static func loadResult(directory: String) -> LoadResult {
-        var loader = KnowledgeLoader(directory: directory)
+    /// source lines; `warnings: false` skips the checks that can only warn).
+    static func loadResult(directory: String, warnings: Bool = true) -> LoadResult {
+        var loader = KnowledgeLoader(directory: directory, warnings: warnings)
         return loader.run()
     }
 

@@ -4,6 +4,8 @@ import Foundation
 /// rule file, then check the whole. Every stage adds to one list of diagnostics.
 struct KnowledgeLoader {
     let directory: String
+    /// Run `RuleChecker`'s warning-only checks (see `RuleChecker.check(_:warnings:)`).
+    let warnings: Bool
     private let fm = FileManager.default
     private var diagnostics: [Diagnostic] = []
     /// Raw bytes of the data files that exist, by file name.
@@ -13,8 +15,9 @@ struct KnowledgeLoader {
     /// Lines of each rule file, split the way the rule lexer counts them, for the caret display.
     private var sources: [String: SourceText] = [:]
 
-    init(directory: String) {
+    init(directory: String, warnings: Bool = true) {
         self.directory = directory
+        self.warnings = warnings
     }
 
     mutating func run() -> KnowledgeBase.LoadResult {
@@ -208,7 +211,7 @@ struct KnowledgeLoader {
     /// are left out, so a reference to one of them is reported too).
     private mutating func check(_ knowledge: KnowledgeBase) {
         guard allTablesRead else { return }
-        for var diagnostic in RuleChecker.check(knowledge) {
+        for var diagnostic in RuleChecker.check(knowledge, warnings: warnings) {
             if let location = diagnostic.location { diagnostic.sourceLine = sourceLine(location) }
             diagnostics.append(diagnostic)
         }

@@ -12,9 +12,12 @@ import Foundation
 ///
 /// `KnowledgeBase.load` keeps the errors; `gutplan rules check` shows warnings too.
 struct RuleChecker {
-    static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
+    /// `warnings: false` runs only the checks that can find errors (the reference checks), for
+    /// callers that discard warnings: the errors, and their order, are the same either way.
+    static func check(_ kb: KnowledgeBase, warnings: Bool = true) -> [Diagnostic] {
         var checker = RuleChecker(kb)
         for rule in kb.rules { checker.checkReferences(rule) }
+        guard warnings else { return checker.diagnostics }
         let labs = checker.labsByID
         for rule in kb.rules where !RuleChecker.canFire(rule.condition, labs: labs) {
             checker.warn("rule '\(rule.name)' can never fire: its condition cannot hold for any adult", at: rule.location)

@@ -7,13 +7,15 @@ enum HelpCommand {
     struct Entry {
         var name: String
         var summary: String
-        var help: String
+        /// The full help text, built only when asked for (building every command's help on every
+        /// run cost about 1 ms of each process).
+        var help: () -> String
         /// Parses (printing help for `--help`) and runs.
         var execute: ([String], CommandContext) throws(CLIError) -> Void
     }
 
     static func entry<Command: Subcommand>(_ command: Command.Type) -> Entry {
-        Entry(name: Command.name, summary: Command.summary, help: Command.help) { arguments, context throws(CLIError) in
+        Entry(name: Command.name, summary: Command.summary, help: { Command.help }) { arguments, context throws(CLIError) in
             guard let parsed = try Command.parse(arguments, context: context) else { return }
             try Command.run(parsed, context: context)
         }
@@ -31,7 +33,8 @@ enum HelpCommand {
         let width = (commands.map(\.name.count).max() ?? 0) + 4
         let list = commands.map { command in
             HelpText.wrap(command.summary, width: 78 - width - 2).enumerated().map { index, line in
-                "  " + (index == 0 ? command.name : "").padding(toLength: width, withPad: " ", startingAt: 0) + line
+                let label = index == 0 ? command.name : ""
+                return "  " + label + String(repeating: " ", count: width - label.count) + line
             }.joined(separator: "\n")
         }
         return """
@@ -79,6 +82,6 @@ enum HelpCommand {
             let hint = Suggestion.didYouMean(name, among: commands.map(\.name) + groups.keys.sorted() + ["help"])
             throw CLIError.usage("no help for unknown command '\(name.clipped(to: 80))'\(hint)")
         }
-        try context.writeOutput(command.help)
+        try context.writeOutput(command.help())
     }
 }

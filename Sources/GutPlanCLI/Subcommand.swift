@@ -16,11 +16,14 @@ extension Subcommand {
     /// The command-list entry of a command that takes file arguments (`swap PLAN.json`, `batch
     /// DIR...`): its own usage line, `--help` anywhere before `--`, positionals allowed.
     static func positionalEntry(usage: String) -> HelpCommand.Entry {
-        let text = help.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let full = usage + "\n" + (text.count > 1 ? String(text[1]) : "")
+        /// `help` with its first line (the generic usage) replaced by `usage`.
+        let full = {
+            let text = help.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            return usage + "\n" + (text.count > 1 ? String(text[1]) : "")
+        }
         return HelpCommand.Entry(name: name, summary: summary, help: full) { arguments, context throws(CLIError) in
             if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-                try context.writeOutput(full)
+                try context.writeOutput(full())
                 return
             }
             let parsed = try ArgumentParser.parse(arguments, options: options, command: name, allowsPositionals: true)

@@ -24,7 +24,7 @@ enum Terminal {
     /// The terminal's column count: `TIOCGWINSZ` on `descriptor`, else a positive `COLUMNS`
     /// from `environment`, else 80; clamped to `widthRange`.
     static func width(of descriptor: Int32 = standardOutput,
-                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+                      environment: [String: String]) -> Int {
         var size = winsize()
         if isTerminal(descriptor), ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return clamped(Int(size.ws_col))

@@ -3,11 +3,11 @@ import GutPlanKit
 
 /// The `gutplan` executable: a thin front end that parses arguments, calls GutPlanKit and maps
 /// every error to a message on standard error and an exit code. All logic lives in the library.
-@main
-struct GutPlanCommand {
+/// `Sources/gutplan/main.swift` calls `main()`.
+public struct GutPlanCommand {
     static let version = "0.1.0"
 
-    static func main() {
+    public static func main() -> Never {
         // A closed pipe on standard output becomes the write error EPIPE, which ends the run
         // quietly with exit 141 (`CLIError.brokenPipe`) instead of killing the process mid-way.
         _ = signal(SIGPIPE, SIG_IGN)
@@ -48,14 +48,15 @@ struct GutPlanCommand {
             break
         }
 
+        let commands = HelpCommand.commands
         let command: HelpCommand.Entry
-        if let group = HelpCommand.groups[first], let entry = HelpCommand.commands.first(where: { $0.name == group }) {
+        if let group = HelpCommand.groups[first], let entry = commands.first(where: { $0.name == group }) {
             // A command of two words (`rules check`, `profile new`): the group alone with --help
             // shows the command's help.
             commandName = group
             let word = String(group.dropFirst(first.count + 1))
             guard let sub = rest.first, !sub.hasPrefix("-") else {
-                if rest.contains("--help") || rest.contains("-h") { try context.writeOutput(entry.help); return }
+                if rest.contains("--help") || rest.contains("-h") { try context.writeOutput(entry.help()); return }
                 throw CLIError.usage("missing subcommand; use 'gutplan \(group)'")
             }
             guard sub == word else {
@@ -63,14 +64,14 @@ struct GutPlanCommand {
             }
             rest.removeFirst()
             command = entry
-        } else if let found = HelpCommand.commands.first(where: { $0.name == first }) {
+        } else if let found = commands.first(where: { $0.name == first }) {
             command = found
             commandName = found.name
         } else if first.hasPrefix("-") {
             let hint = Suggestion.didYouMean(first, among: ["--help", "--version"])
             throw CLIError.usage("unknown option '\(first.clipped(to: 80))'\(hint); options go after the command")
         } else {
-            let hint = Suggestion.didYouMean(first, among: HelpCommand.commands.map(\.name) + HelpCommand.groups.keys.sorted() + ["help"])
+            let hint = Suggestion.didYouMean(first, among: commands.map(\.name) + HelpCommand.groups.keys.sorted() + ["help"])
             throw CLIError.usage("unknown command '\(first.clipped(to: 80))'\(hint)")
         }
 

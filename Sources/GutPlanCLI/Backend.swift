@@ -10,11 +10,12 @@ enum Backend {
     }
 
     /// Loads the rules: a directory that is missing, a file or unreadable exits 66 with the
-    /// reason; invalid rules exit 65.
-    static func load(_ rulesPath: String?, context: CommandContext) throws(CLIError) -> GutPlan {
+    /// reason; invalid rules exit 65. Only `rules check` prints the warnings (`warnings: true`);
+    /// the other commands skip the checks that can only warn.
+    static func load(_ rulesPath: String?, context: CommandContext, warnings: Bool = false) throws(CLIError) -> GutPlan {
         let choice = rulesChoice(rulesPath, context: context)
         try RulesLocator.check(choice)
-        return try library { () throws(GutPlanError) in try GutPlan.load(rules: choice.path) }
+        return try library { () throws(GutPlanError) in try GutPlan.load(rules: choice.path, warnings: warnings) }
     }
 
     /// A lab report must be a readable regular file (exit 66 with the reason otherwise), checked
@@ -136,7 +137,7 @@ enum Backend {
     /// on success the summary lists the counts, then any warnings.
     static func checkRules(at path: String?, context: CommandContext) throws(CLIError) -> String {
         let directory = rulesChoice(path, context: context).path
-        let gutplan = try load(path, context: context)
+        let gutplan = try load(path, context: context, warnings: true)
         let warnings = gutplan.warnings
         var lines = warnings.map(\.rendered)
         lines.append("\(directory): ok — \(gutplan.contentsSummary)"
