@@ -40,7 +40,7 @@ struct DayQuery {
     var budget: Int
     /// Work allowed for tie-breaks once the day's value is proven optimal (it meets the root
     /// bound): the day's value is then exact, the tie-breaks are best effort.
-    var tieBudget: Int = 20_000
+    var tieBudget: Int = 5_000
     /// A feasible day (problem slot order) to start from; only strictly better days replace it.
     var warmStart: [Int]? = nil
     /// Restrict each slot to these candidates (problem slot order); `nil` = all.
