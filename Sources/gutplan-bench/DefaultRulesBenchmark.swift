@@ -56,6 +56,11 @@ enum DefaultRulesBenchmark {
         return waitpid(pid, &status, 0) == pid
     }
 
+    /// The `gutplan` release binary beside this benchmark.
+    static var gutplanBinary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gutplan").path
+    }
+
     /// `Rules/` of the package this benchmark was built from (`$GUTPLAN_RULES` overrides it).
     static let packageRules: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -122,8 +127,7 @@ enum DefaultRulesBenchmark {
         print("Default rules (\(rules)): load and check \(String(format: "%.1f", median(loadTimes))) ms (median of \(runs)); "
               + "process ms is the whole `gutplan plan --format json` process, median and min of \(runs) runs; load average "
               + loadAverage())
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("gutplan").path
+        let binary = gutplanBinary
         let hasBinary = FileManager.default.isExecutableFile(atPath: binary)
         if hasBinary {
             // The fixed cost of every run: process start, dynamic linking, runtime set-up.

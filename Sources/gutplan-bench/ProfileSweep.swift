@@ -7,7 +7,9 @@ import GutPlanKit
 /// food in a week, how often a food comes back in a second item of the same day (an oat porridge
 /// and an oat addition), the UV-exposed mushrooms a week and the portion steps; then every
 /// violation of a limit or cap that the problem's own check finds in the planned weeks
-/// (`PlanningProblem.violations`), which must be 0. `GUTPLAN_RULES` names another rule
+/// (`PlanningProblem.violations`), which must be 0. It times each profile's planning in process
+/// and, when the release `gutplan` is beside it, each as a whole `gutplan plan` process (how
+/// many take under 50 ms). `GUTPLAN_RULES` names another rule
 /// directory (to compare a rule change on the same profiles).
 enum ProfileSweep {
     static func run(count: Int, rules: String) {
@@ -22,7 +24,7 @@ enum ProfileSweep {
         var oneFood: [Double] = [], proven = 0, violations: [String] = [], withoutPlan: [String] = []
         var portions: [Double: Int] = [:]
         var days = 0, uvMushrooms: [Double] = []
-        var planMilliseconds: [Double] = [], records: [String] = []
+        var planMilliseconds: [Double] = [], records: [String] = [], profiles: [[String]] = []
         var additionRepeatDays = 0, mealRepeatDays = 0, additionRepeats: [String: Int] = [:], mealRepeats: [String: Int] = [:]
         let clock = ContinuousClock()
         let start = clock.now
@@ -37,6 +39,7 @@ enum ProfileSweep {
             for id in flaggable.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random)) {
                 if Bool.random(using: &random) { input.confirmed.append(id) } else { input.suspected.append(id) }
             }
+            profiles.append(arguments(input))
             let planStart = clock.now
             let planned = (try? gutplan.resolve(input)).flatMap { try? gutplan.plan($0) }
             planMilliseconds.append(DefaultRulesBenchmark.milliseconds(clock.now - planStart))
@@ -94,6 +97,19 @@ enum ProfileSweep {
         print("  score 1.0 reached: \(perfect) of \(plans) (\(fixed(100 * Double(perfect) / Double(max(plans, 1)), 1))%); "
               + "best score proven optimal (= bound): \(proven) of \(plans)")
         print("  " + summary("planning ms (resolve, plan, render; in process)", planMilliseconds, digits: 1))
+        // The same profiles as whole `gutplan plan --format json` processes (one run each).
+        let binary = DefaultRulesBenchmark.gutplanBinary
+        if FileManager.default.isExecutableFile(atPath: binary) {
+            var processMilliseconds: [Double] = []
+            for profile in profiles {
+                let begin = clock.now
+                guard DefaultRulesBenchmark.spawnAndWait(binary, ["plan", "--format", "json", "--rules", rules] + profile) else { break }
+                processMilliseconds.append(DefaultRulesBenchmark.milliseconds(clock.now - begin))
+            }
+            let under = processMilliseconds.filter { $0 < 50 }.count
+            print("  " + summary("whole process ms (gutplan plan --format json, one run each)", processMilliseconds, digits: 1)
+                  + "; under 50 ms: \(under) of \(processMilliseconds.count)")
+        }
         print("  " + summary("score", scores, digits: 3))
         print("  " + summary("eggs a week", eggs, digits: 1))
         print("  " + summary("sodium mg a day", sodium, digits: 0))
