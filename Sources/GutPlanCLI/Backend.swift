@@ -18,24 +18,13 @@ enum Backend {
         return try library { () throws(GutPlanError) in try GutPlan.load(rules: choice.path, warnings: warnings) }
     }
 
-    /// A lab report must be a readable regular file (exit 66 with the reason otherwise), checked
-    /// before any work and before any question; a FIFO is refused rather than waited on.
+    /// A lab report must be a readable regular file or a FIFO (a process substitution, `<(...)`,
+    /// read as it comes), checked before any work and before any question: exit 66 with the
+    /// reason otherwise.
     static func checkLabs(_ labs: ProfileInput.LabReport?) throws(CLIError) {
         guard case .file(let path) = labs, path != "-" else { return }
-        let shown = path.clipped(to: 200, keepEnd: true)
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw .cannotRead("cannot read lab file \(shown): " + (code == ENOENT ? "it does not exist" : POSIX.reason(code)))
-        }
-        defer { _ = close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .cannotRead("cannot read lab file \(shown): \(POSIX.reason(errno))") }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG, S_IFIFO: return  // a FIFO or process substitution (`<(...)`) is read as it comes
-        case S_IFDIR: throw .cannotRead("cannot read lab file \(shown): it is a directory, not a file")
-        default: throw .cannotRead("cannot read lab file \(shown): it is not a regular file")
-        }
+        let file = try InputFile(path, what: "lab file", allowFIFO: true)
+        _ = close(file.descriptor)
     }
 
     /// Loads the rules, then completes the request: asks the questions with `--interactive`, or

@@ -124,21 +124,11 @@ enum SwapCommand: Subcommand {
     /// The plan file's text: a missing, unreadable or non-regular file exits 66 with the reason
     /// (a FIFO is refused rather than waited on); text that is not UTF-8 is bad data (65).
     static func readPlan(_ path: String) throws(CLIError) -> String {
-        let shown = path.clipped(to: 200, keepEnd: true)
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw .cannotRead("cannot read plan file \(shown): " + (code == ENOENT ? "it does not exist" : POSIX.reason(code)))
-        }
-        defer { _ = close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .cannotRead("cannot read plan file \(shown): \(POSIX.reason(errno))") }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw .cannotRead("cannot read plan file \(shown): it is a directory, not a file")
-        default: throw .cannotRead("cannot read plan file \(shown): it is not a regular file")
-        }
-        guard info.st_size <= largestPlan else {
+        let file = try InputFile(path, what: "plan file", allowFIFO: false)
+        defer { _ = close(file.descriptor) }
+        let shown = file.shown
+        let descriptor = file.descriptor
+        guard file.size <= largestPlan else {
             throw .library(.badData([Diagnostic(.error, "\(shown): the file is too large to be a plan", at: nil)]))
         }
         let data: Data
