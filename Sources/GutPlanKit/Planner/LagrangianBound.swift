@@ -18,7 +18,7 @@ struct LagrangianBound {
     let model: PlannerModel
     let solver: DaySolver
     let budget: Int
-    let iterations: Int
+    var iterations: Int
 
     struct Outcome {
         var bound: Double

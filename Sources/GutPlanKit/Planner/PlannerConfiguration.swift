@@ -21,6 +21,9 @@ struct PlannerConfiguration: Sendable {
     /// Total day-search work (candidate evaluations) after which the score's local search stops:
     /// it keeps large catalogues within seconds; small ones finish long before it.
     var workLimit = 40_000_000
+    /// Column-generation rounds of each step of the dive on the bound's master (it starts from
+    /// every pattern seen; on the sweep of 100 profiles 20 gives the same plans as 300).
+    var diveIterations = 20
     /// Nodes of the search that assembles a week from the bound's day patterns.
     var patternBudget = 200_000
     /// Catalogues up to this many items get the dive on the bound's master (`PatternDive`).

@@ -108,7 +108,8 @@ struct PlannerRun {
         // such days, priced by the multipliers, and the master's patterns with the locks put in.
         let locked = lockedPatterns(from: outcome.patterns + outcome.generated, penalty: outcome.multipliers)
         if open() && model.itemCount <= configuration.smallCatalogue,
-           let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget)
+           let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget,
+                                   iterations: configuration.diveIterations)
             .run(seeds: outcome.generated + locked + (best?.days ?? [])) {
             consider(.success(dived))
         }
