@@ -30,6 +30,7 @@ enum HelpCommand {
     static let groups = ["rules": RulesCheckCommand.name, "profile": ProfileNewCommand.name]
 
     static var overview: String {
+        let commands = Self.commands
         let width = (commands.map(\.name.count).max() ?? 0) + 4
         let list = commands.map { command in
             HelpText.wrap(command.summary, width: 78 - width - 2).enumerated().map { index, line in

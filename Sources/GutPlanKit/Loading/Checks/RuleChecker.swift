@@ -259,11 +259,7 @@ struct RuleChecker {
 
     /// Whether some adult with some facts makes the condition true. Conservative: `true` when the
     /// condition is too large to expand.
-    static func canFire(_ condition: Condition, kb: KnowledgeBase) -> Bool {
-        canFire(condition, labs: Dictionary(kb.labTests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-    }
-
-    /// `canFire(_:kb:)` with the lab tests by id (built once for every rule).
+    /// `labs` are the lab tests by id, built once for every rule.
     static func canFire(_ condition: Condition, labs: [String: LabTest]) -> Bool {
         guard let terms = disjunctiveForm(condition, negated: false) else { return true }
         return terms.contains { consistent($0, labs: labs) }
