@@ -4,7 +4,19 @@ import Foundation
 extension KnowledgeBase {
     /// Lowercased, trimmed, with spaces and underscores read as `-` (`Vitamin_B12` = `vitamin b12` = `vitamin-b12`).
     static func normalizedName(_ name: String) -> String {
-        String(name.trimmedBlanks.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        let trimmed = name.trimmedBlanks
+        // ASCII (every shipped id and alias): the same result byte by byte, without the Unicode
+        // case mapping of each character, which made name lookups a visible cost of a plan.
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: trimmed.utf8.map { byte -> UInt8 in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                case UInt8(ascii: " "), UInt8(ascii: "_"): UInt8(ascii: "-")
+                default: byte
+                }
+            }, as: UTF8.self)
+        }
+        return String(trimmed.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
     }
 
     /// Nutrient ids a typed name means (an id or alias, case-, space- and underscore-insensitive),

@@ -65,6 +65,9 @@ struct DaySearch {
     /// Work done by every solve so far, so callers can bound the total effort.
     private(set) var cumulativeWork = 0
     private var floor: Double?
+    /// Pricing only: incumbents worth more than this are kept in `improving`.
+    private var collectAbove: Double?
+    private var improving: [[Int]] = []
     private var budget = 0
     private var work = 0
     private var aborted = false
@@ -196,7 +199,7 @@ struct DaySearch {
         for l in 0..<L where chosen[l] >= 0 { usedToday[chosen[l]] = false; chosen[l] = -1 }
         for k in speciesOnPath.indices { speciesOnPath[k] = 0 }
         for k in prefOnPath.indices { prefOnPath[k] = 0 }
-        return DayResult(items: incItems, value: incValue, key: incKey, upperBound: upper, complete: complete)
+        return DayResult(items: incItems, value: incValue, key: incKey, upperBound: upper, complete: complete, improving: improving)
     }
 
     /// Lays out the query's candidates; false when some slot has none.
@@ -210,6 +213,8 @@ struct DaySearch {
         context = query.context
         floor = query.context == nil ? nil : query.floor
         budget = query.budget
+        collectAbove = query.collectAbove
+        improving = []
         for u in 0..<U { rowLimit[u] = query.room?[u] ?? model.limits[u] }
         for i in 0..<model.itemCount {
             penalty[i] = query.penalty?[i] ?? 0
@@ -488,6 +493,7 @@ struct DaySearch {
                     var items = [Int](repeating: 0, count: L)
                     for level in 0..<L { items[order[level]] = chosen[level] }
                     incItems = items
+                    if let collectAbove, value > collectAbove { improving.append(items) }
                     chosen[l] = -1
                 }
                 continue

@@ -48,6 +48,9 @@ struct DayQuery {
     /// Right-hand side of each limit row for this day; `nil` = the model's daily limits. The
     /// week search lowers food-cap rows to what the weekly caps leave.
     var room: [Double]? = nil
+    /// Pricing: every incumbent the search finds worth more than this is returned in
+    /// `improving` (each is a column that prices out, not only the best).
+    var collectAbove: Double? = nil
 }
 
 /// The best day found for a query.
@@ -61,6 +64,8 @@ struct DayResult {
     var upperBound: Double
     /// True when the search finished (the answer is optimal and, in value mode, `upperBound == value`).
     var complete: Bool
+    /// With `collectAbove`: every incumbent found worth more than it, in the order found.
+    var improving: [[Int]] = []
 }
 
 /// Exact depth-first branch and bound for one day: one item per slot, distinct items, energy band

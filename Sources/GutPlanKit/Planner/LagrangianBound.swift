@@ -11,7 +11,8 @@
 /// with the day maximum solved exactly by the day search (or replaced by its own upper bound
 /// when cut short). The best multipliers are the dual prices of the master LP "choose a mix of
 /// day patterns, each item used on at most `cap_i / D` of the days and each capped food at most
-/// `W_c / D` per day on average", whose columns the same day search prices. The loop stops when
+/// `W_c / D` per day on average", whose columns the same day search prices (each round adds
+/// every day the search met that prices out, not only the best one). The loop stops when
 /// no pattern prices out (the bound then equals the master optimum), when the bound meets the
 /// target, or after `iterations` rounds; every round's bound is valid, the least is kept.
 struct LagrangianBound {
@@ -26,6 +27,8 @@ struct LagrangianBound {
         var multipliers: [Double]
         /// Day patterns the master LP used, largest share first, as guidance for the primal search.
         var patterns: [[Int]]
+        /// The master's share of the days for each of `patterns` (they sum to at most 1).
+        var shares: [Double] = []
         /// Every day pattern generated.
         var generated: [[Int]] = []
         /// True when column generation converged with the master unable to fill every day:
@@ -52,11 +55,12 @@ struct LagrangianBound {
         var muCap = [Double](repeating: 0, count: room.count)
         var mu = Double.infinity
         var used: [[Int]] = []
+        var shares: [Double] = []
         var fill = 0.0
         var converged = false
         let blocked = caps.map { $0 <= 0 }
         if !patterns.isEmpty, let master = solveMaster(patterns, caps: caps, room: room, days: D) {
-            (lambda, muCap, mu, used, fill) = master
+            (lambda, muCap, mu, used, shares, fill) = master
         }
         for _ in 0..<iterations {
             var penalty = lambda
@@ -76,7 +80,10 @@ struct LagrangianBound {
                 for i in pattern { value -= penalty[i] }
                 if value > warmValue { warmValue = value; warm = pattern }
             }
-            let price = solver.solve(DayQuery(penalty: penalty, blocked: blocked, budget: budget, warmStart: warm))
+            // Every day the search meets that prices out (worth more than `mu − 1`) becomes a
+            // column, not only the best: the master converges in fewer rounds.
+            let price = solver.solve(DayQuery(penalty: penalty, blocked: blocked, budget: budget, warmStart: warm,
+                                              collectAbove: mu.isFinite ? mu - 1 + 1e-6 : nil))
             guard let items = price.items else {
                 if price.complete && best == .infinity { return Outcome(bound: -.infinity, multipliers: penalty, patterns: []) }
                 break
@@ -95,11 +102,12 @@ struct LagrangianBound {
                 break
             }
             if patterns.contains(items) { break }
-            patterns.append(items)
+            for column in price.improving where !patterns.contains(column) { patterns.append(column) }
+            if !patterns.contains(items) { patterns.append(items) }
             guard let master = solveMaster(patterns, caps: caps, room: room, days: D) else { break }
-            (lambda, muCap, mu, used, fill) = master
+            (lambda, muCap, mu, used, shares, fill) = master
         }
-        return Outcome(bound: best, multipliers: bestPenalty, patterns: used, generated: patterns,
+        return Outcome(bound: best, multipliers: bestPenalty, patterns: used, shares: shares, generated: patterns,
                        provenInfeasible: converged && fill < 1 - 1e-7)
     }
 
@@ -107,7 +115,7 @@ struct LagrangianBound {
     /// the patterns it uses (largest share first) and the share of days it fills. Each pattern is
     /// worth its day score + 1, so the master fills every day whenever the caps allow it.
     private func solveMaster(_ patterns: [[Int]], caps: [Int], room: [Double], days D: Double)
-        -> (lambda: [Double], muCap: [Double], mu: Double, used: [[Int]], fill: Double)? {
+        -> (lambda: [Double], muCap: [Double], mu: Double, used: [[Int]], shares: [Double], fill: Double)? {
         var rowOf: [Int: Int] = [:]
         var items: [Int] = []
         for pattern in patterns {
@@ -135,9 +143,9 @@ struct LagrangianBound {
         for (r, i) in items.enumerated() { lambda[i] = solution.duals[r] }
         var muCap = [Double](repeating: 0, count: room.count)
         for (k, capIndex) in capRows.enumerated() { muCap[capIndex] = solution.duals[items.count + k] }
-        let used = patterns.indices.filter { solution.primal[$0] > 1e-9 }
+        let usedIndices = patterns.indices.filter { solution.primal[$0] > 1e-9 }
             .sorted { solution.primal[$0] != solution.primal[$1] ? solution.primal[$0] > solution.primal[$1] : $0 < $1 }
-            .map { patterns[$0] }
-        return (lambda, muCap, solution.duals[rows - 1], used, solution.primal.reduce(0, +))
+        return (lambda, muCap, solution.duals[rows - 1], usedIndices.map { patterns[$0] }, usedIndices.map { solution.primal[$0] },
+                solution.primal.reduce(0, +))
     }
 }

@@ -110,7 +110,7 @@ struct PlannerRun {
         if open() && model.itemCount <= configuration.smallCatalogue,
            let dived = PatternDive(model: model, bound: lagrangian, patternBudget: configuration.patternBudget,
                                    iterations: configuration.diveIterations)
-            .run(seeds: outcome.generated + locked + (best?.days ?? [])) {
+            .run(seeds: outcome.generated + locked + (best?.days ?? []), first: outcome) {
             consider(.success(dived))
         }
         if open(), let patterned = PatternWeek(model: model, budget: configuration.patternBudget)
