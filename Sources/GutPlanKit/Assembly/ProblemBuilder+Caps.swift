@@ -5,17 +5,29 @@ extension ProblemBuilder {
     /// when the items' amounts (each at most once a day) sum to at most `maxPerDay`; per week,
     /// when every item at its weekly maximum still stays at or under `maxPerWeek`.
     func foodCaps(items: [PlanningProblem.Item]) -> [PlanningProblem.FoodCap] {
+        // Each portion's food as a small number, found once for every rule: the groups below are
+        // then keyed by numbers, not by "rule:food" strings made for every portion.
+        var number: [String: Int] = [:]
+        var foods: [Food] = []
+        let portionFoods = entries.map { entry in
+            entry.foods.map { food -> Int in
+                if let k = number[food.id] { return k }
+                number[food.id] = foods.count
+                foods.append(food)
+                return foods.count - 1
+            }
+        }
         var caps: [PlanningProblem.FoodCap] = []
         for rule in knowledge.foodCaps where rule.applies(sex: profile.sex, age: profile.age) {
             // Each group's items with their amounts, in entry order; built in one pass over the
             // entries' portions (a group per food for `each`, else one group for the rule).
-            var groups: [String: [(index: Int, amount: Double)]] = [:]
+            var groups: [Int: [(index: Int, amount: Double)]] = [:]
             let all = rule.selectsAll, each = rule.perFood
-            let selected = all ? [] : Set(knowledge.foods.filter { rule.selects($0) }.map(\.id))
+            let selected = foods.map { all || rule.selects($0) }
             for (index, entry) in entries.enumerated() {
-                var amounts: [(group: String, amount: Double)] = []
-                for (portion, food) in zip(entry.portions, entry.foods) where all || selected.contains(food.id) {
-                    let group = each ? "\(rule.id):\(food.id)" : rule.id
+                var amounts: [(group: Int, amount: Double)] = []
+                for (p, (portion, food)) in zip(entry.portions, entry.foods).enumerated() where selected[portionFoods[index][p]] {
+                    let group = each ? portionFoods[index][p] : -1
                     let amount = portion.servings * rule.amount(perServingOf: food)
                     if let at = amounts.firstIndex(where: { $0.group == group }) {
                         amounts[at].amount += amount
@@ -27,10 +39,9 @@ extension ProblemBuilder {
                     groups[group, default: []].append((index, rule.itemAmount(portions: amount)))
                 }
             }
-            for id in groups.keys.sorted() {
-                guard let members = groups[id], let cap = foodCap(id: id, rule: rule, members: members, items: items) else {
-                    continue
-                }
+            let named = groups.map { (id: $0.key < 0 ? rule.id : "\(rule.id):\(foods[$0.key].id)", members: $0.value) }
+            for group in named.sorted(by: { $0.id < $1.id }) {
+                guard let cap = foodCap(id: group.id, rule: rule, members: group.members, items: items) else { continue }
                 caps.append(cap)
             }
         }

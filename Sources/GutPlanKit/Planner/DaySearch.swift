@@ -77,8 +77,11 @@ struct DaySearch {
     private var incItems: [Int]?
     private var rootBound = Double.infinity
     private var tieBudget = 0
-    /// Work done when the incumbent first met the root bound; `nil` until then.
+    /// Work done when the incumbent first met the root bound (in floor mode: the root's key
+    /// bound); `nil` until then.
     private var provenAt: Int?
+    /// Floor mode: the key bound at the root; `nil` otherwise.
+    private var rootKey: DayKey?
     /// Set when the tie-break budget ran out after the value was proven optimal.
     private var tiesDone = false
 
@@ -190,7 +193,12 @@ struct DaySearch {
         if let warm = query.warmStart { adoptWarmStart(warm) }
         rootBound = min(nutrientBound(level: 0) - minLamSuffix[0], 1 - minLamSuffix[0])
         tieBudget = query.tieBudget
-        provenAt = floor == nil && incValue >= rootBound - tol ? 0 : nil
+        // Floor mode maximises the key, then the value: once a day reaches the best key any day
+        // of this query can have, only the value can still improve, and that gets `tieBudget`.
+        rootKey = floor == nil || context == nil ? nil
+            : DayKey(plants: min(model.plantsCap, (context?.restPlants ?? 0) + plantsSuffix[0]),
+                     preferred: min(model.preferredNames.count, prefSuffix[0]), meals: mealsSuffix[0])
+        provenAt = floor == nil ? (incValue >= rootBound - tol ? 0 : nil) : (keyProven(incKey) ? 0 : nil)
         tiesDone = false
         search(level: 0, nodeBound: rootBound)
         cumulativeWork += work
@@ -488,7 +496,7 @@ struct DaySearch {
                 let key = keyed ? DayKey(plants: min(model.plantsCap, restPlants + plants), preferred: preferred, meals: meals) : .lowest
                 if isBetter(value: value, key: key) {
                     incValue = value; incKey = key
-                    if floor == nil && provenAt == nil && value >= rootBound - tol { provenAt = work }
+                    if provenAt == nil && (floor == nil ? value >= rootBound - tol : keyProven(key)) { provenAt = work }
                     chosen[l] = i
                     var items = [Int](repeating: 0, count: L)
                     for level in 0..<L { items[order[level]] = chosen[level] }
@@ -529,6 +537,13 @@ struct DaySearch {
                 return
             }
         }
+    }
+
+    /// True when `key` is the best key any day of a floor-mode query can have.
+    @inline(__always)
+    private func keyProven(_ key: DayKey) -> Bool {
+        guard let rootKey else { return false }
+        return key >= rootKey
     }
 
     @inline(__always)

@@ -39,7 +39,8 @@ struct DayQuery {
     /// Candidate evaluations before the search stops (its answer then carries an upper bound).
     var budget: Int
     /// Work allowed for tie-breaks once the day's value is proven optimal (it meets the root
-    /// bound): the day's value is then exact, the tie-breaks are best effort.
+    /// bound): the day's value is then exact, the tie-breaks are best effort. In floor mode,
+    /// the work allowed for a higher value once the day's key meets the root's key bound.
     var tieBudget: Int = 5_000
     /// A feasible day (problem slot order) to start from; only strictly better days replace it.
     var warmStart: [Int]? = nil

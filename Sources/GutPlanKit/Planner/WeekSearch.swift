@@ -130,11 +130,10 @@ struct WeekSearch {
     }
 
     /// Fills the days in `dayOrder`; on failure returns the first day that could not be filled.
-    /// With `floors`, each day maximises the tie-breaks among days scoring at least its floor.
-    func construct(dayOrder: [Int], penalty: [Double]?, floors: [Double]? = nil, budget: Int? = nil) -> Result<WeekState, DayFailure> {
+    func construct(dayOrder: [Int], penalty: [Double]?) -> Result<WeekState, DayFailure> {
         var state = WeekState(days: Array(repeating: [], count: model.days), itemCount: model.itemCount)
         for d in dayOrder {
-            let q = query(state, day: d, penalty: penalty, warm: nil, floor: floors?[d], budget: budget)
+            let q = query(state, day: d, penalty: penalty, warm: nil)
             guard let items = solver.solve(q).items else {
                 return .failure(DayFailure(day: d, blocked: q.blocked, candidates: q.candidates))
             }
