@@ -40,6 +40,9 @@ struct DaySearch {
     private let maxKcalSuffix: UnsafeMutablePointer<Double>
     private let maxCovSuffix: UnsafeMutablePointer<Double>  // (L+1) * N
     private let minLimSuffix: UnsafeMutablePointer<Double>  // (L+1) * U
+    /// Scratch for `prepare`: per limit row, how many of a level's candidates have a nonzero
+    /// coefficient in it (the others add 0 to the row's least value).
+    private let rowHits: UnsafeMutablePointer<Int>          // U
     private let accCov: UnsafeMutablePointer<Double>        // (L+1) * N
     private let accLim: UnsafeMutablePointer<Double>        // (L+1) * U
     private let accKcal: UnsafeMutablePointer<Double>
@@ -139,6 +142,8 @@ struct DaySearch {
         maxKcalSuffix = doubles(L + 1)
         maxCovSuffix = doubles((L + 1) * N)
         minLimSuffix = doubles((L + 1) * U)
+        rowHits = .allocate(capacity: max(1, U))
+        rowHits.initialize(repeating: 0, count: max(1, U))
         accCov = doubles((L + 1) * N)
         accLim = doubles((L + 1) * U)
         accKcal = doubles(L + 1)
@@ -165,7 +170,7 @@ struct DaySearch {
             p.deallocate()
         }
         usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
-        chosen.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
+        chosen.deallocate(); rowHits.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
     }
 
     /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
@@ -276,13 +281,19 @@ struct DaySearch {
             var kLo = Double.infinity, kHi = -Double.infinity
             var bestNew = 0, bestPref = 0, bestMeal = 0
             for n in 0..<N { maxCovSuffix[l * N + n] = 0 }
-            for u in 0..<U { minLimSuffix[l * U + u] = .infinity }
+            for u in 0..<U { minLimSuffix[l * U + u] = .infinity; rowHits[u] = 0 }
             for idx in candStart[l]..<candStart[l + 1] {
                 let i = candFlat[idx]
                 lam = min(lam, penalty[i])
                 kLo = min(kLo, kcal[i]); kHi = max(kHi, kcal[i])
                 for n in 0..<N { maxCovSuffix[l * N + n] = max(maxCovSuffix[l * N + n], cov[i * N + n]) }
-                for u in 0..<U { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], lim[i * U + u]) }
+                // The level's least coefficient per row, from the item's nonzero rows only (most
+                // rows are food caps of one food): a row some candidate misses has least value 0.
+                for k in nonzeroStart[i]..<nonzeroStart[i + 1] {
+                    let u = nonzeroRow[k]
+                    minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], lim[i * U + u])
+                    rowHits[u] += 1
+                }
                 if let context {
                     bestNew = max(bestNew, newSpecies[i])
                     bestPref = max(bestPref, prefCount[i])
@@ -296,7 +307,11 @@ struct DaySearch {
             prefSuffix[l] = prefSuffix[l + 1] + bestPref
             mealsSuffix[l] = mealsSuffix[l + 1] + bestMeal
             for n in 0..<N { maxCovSuffix[l * N + n] += maxCovSuffix[(l + 1) * N + n] }
-            for u in 0..<U { minLimSuffix[l * U + u] += minLimSuffix[(l + 1) * U + u] }
+            let levelCount = candStart[l + 1] - candStart[l]
+            for u in 0..<U {
+                if rowHits[u] < levelCount { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], 0) }
+                minLimSuffix[l * U + u] += minLimSuffix[(l + 1) * U + u]
+            }
         }
         for n in 0..<N { accCov[n] = model.supplementCoverage[n] }
         for u in 0..<U { accLim[u] = 0 }
@@ -513,7 +528,9 @@ struct DaySearch {
                                           meals: meals + mealsSuffix[next]) : .lowest
             if prunes(bound: bound, key: keyBound) { continue }
             let childLim = accLim + next * U
-            for u in 0..<U { childLim[u] = nodeLim[u] + row[u] }
+            // The node's totals plus the item's nonzero coefficients (adding a 0 changes nothing).
+            childLim.update(from: nodeLim, count: U)
+            for k in nonzeroStart[i]..<nonzeroStart[i + 1] { childLim[nonzeroRow[k]] += row[nonzeroRow[k]] }
             accKcal[next] = k
             accLam[next] = lam
             accPlants[next] = plants
