@@ -16,8 +16,12 @@ struct DaySearch {
     private let rowLimit: UnsafeMutablePointer<Double> // U, per query
     private let penalty: UnsafeMutablePointer<Double>
     private let usedToday: UnsafeMutablePointer<Bool>
-    /// Scratch for `residualBound`: nutrients whose best remaining items overfill their room.
+    /// Scratch for `residualBound`, per nutrient with room left: its best remaining items overfill it.
     private let oversubscribed: UnsafeMutablePointer<Bool>
+    /// Scratch for `residualBound`: the nutrients with room left (index, room, weight), in order.
+    private let activeNutrient: UnsafeMutablePointer<Int>
+    private let activeRoom: UnsafeMutablePointer<Double>
+    private let activeWeight: UnsafeMutablePointer<Double>
     /// Limit rows where each item has a nonzero coefficient: item i's are
     /// `nonzeroRow[nonzeroStart[i] ..< nonzeroStart[i + 1]]` (most rows are food caps of one food).
     private let nonzeroStart: UnsafeMutablePointer<Int>
@@ -115,6 +119,10 @@ struct DaySearch {
         usedToday.initialize(repeating: false, count: max(1, items))
         oversubscribed = .allocate(capacity: max(1, N))
         oversubscribed.initialize(repeating: false, count: max(1, N))
+        activeNutrient = .allocate(capacity: max(1, N))
+        activeNutrient.initialize(repeating: 0, count: max(1, N))
+        activeRoom = doubles(N)
+        activeWeight = doubles(N)
         var starts = [0]
         var rows: [Int] = []
         for i in 0..<items {
@@ -169,7 +177,8 @@ struct DaySearch {
                   maxKcalSuffix, maxCovSuffix, minLimSuffix, accCov, accLim, accKcal, accLam] {
             p.deallocate()
         }
-        usedToday.deallocate(); oversubscribed.deallocate(); candStart.deallocate(); candFlat.deallocate()
+        usedToday.deallocate(); oversubscribed.deallocate(); activeNutrient.deallocate()
+        activeRoom.deallocate(); activeWeight.deallocate(); candStart.deallocate(); candFlat.deallocate()
         chosen.deallocate(); rowHits.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
     }
 
@@ -376,10 +385,18 @@ struct DaySearch {
         var masked = 0.0
         let base = accCov + l * N
         var full = 0.0
+        // Only nutrients with room left add to a gain: list them once for the node, so the loop
+        // over every remaining candidate skips the full ones (the sums are the same, in order).
+        var active = 0
         for n in 0..<N {
             let room = 1 - base[n]
-            oversubscribed[n] = room > 0 && maxCovSuffix[from * N + n] >= room
-            if oversubscribed[n] { full += weight[n] * room }
+            guard room > 0 else { continue }
+            oversubscribed[active] = maxCovSuffix[from * N + n] >= room
+            if oversubscribed[active] { full += weight[n] * room }
+            activeNutrient[active] = n
+            activeRoom[active] = room
+            activeWeight[active] = weight[n]
+            active += 1
         }
         for level in from..<L {
             var best = -Double.infinity
@@ -390,13 +407,10 @@ struct DaySearch {
                 let row = cov + i * N
                 var gain = 0.0
                 var gainMasked = 0.0
-                for n in 0..<N {
-                    let room = 1 - base[n]
-                    if room > 0 {
-                        let g = weight[n] * min(row[n], room)
-                        gain += g
-                        if !oversubscribed[n] { gainMasked += g }
-                    }
+                for a in 0..<active {
+                    let g = activeWeight[a] * min(row[activeNutrient[a]], activeRoom[a])
+                    gain += g
+                    if !oversubscribed[a] { gainMasked += g }
                 }
                 best = max(best, gain - penalty[i])
                 bestMasked = max(bestMasked, gainMasked - penalty[i])
