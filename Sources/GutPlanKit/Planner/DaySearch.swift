@@ -75,6 +75,10 @@ struct DaySearch {
     /// Pricing only: incumbents worth more than this are kept in `improving`.
     private var collectAbove: Double?
     private var improving: [[Int]] = []
+    /// Incumbents of earlier solves (problem slot order), first found first, at most `seenLimit`.
+    private var seenDays: [[Int]] = []
+    private var seenSet = Set<[Int]>()
+    private let seenLimit = 256
     private var budget = 0
     private var work = 0
     private var aborted = false
@@ -205,6 +209,7 @@ struct DaySearch {
             return DayResult(items: nil, value: -.infinity, key: .lowest, upperBound: -.infinity, complete: true)
         }
         if let warm = query.warmStart { adoptWarmStart(warm) }
+        if query.warmFromSeen { for day in seenDays { adoptWarmStart(day) } }
         rootBound = min(nutrientBound(level: 0) - minLamSuffix[0], 1 - minLamSuffix[0])
         tieBudget = query.tieBudget
         // Floor mode maximises the key, then the value: once a day reaches the best key any day
@@ -343,7 +348,8 @@ struct DaySearch {
         return DayKey(plants: min(model.plantsCap, context.restPlants + species.count), preferred: preferred.count, meals: meals)
     }
 
-    /// Scores a warm-start day; it becomes the incumbent when feasible for this query.
+    /// Scores a warm-start day; it becomes the incumbent when feasible for this query (and better
+    /// than an earlier warm start).
     private mutating func adoptWarmStart(_ warm: [Int]) {
         guard warm.count == L, Set(warm).count == L else { return }
         var total = 0.0, lam = 0.0
@@ -360,8 +366,10 @@ struct DaySearch {
         for u in 0..<U where limitTotals[u] > rowLimit[u] + eps { return }
         let value = model.dayScore(warm) - lam
         if let floor, value < floor - tol { return }
+        let warmKey = key(of: warm)
+        if incItems != nil && !isBetter(value: value, key: warmKey) { return }
         incValue = value
-        incKey = key(of: warm)
+        incKey = warmKey
         incItems = warm
     }
 
@@ -531,6 +539,7 @@ struct DaySearch {
                     for level in 0..<L { items[order[level]] = chosen[level] }
                     incItems = items
                     if let collectAbove, value > collectAbove { improving.append(items) }
+                    if seenDays.count < seenLimit, seenSet.insert(items).inserted { seenDays.append(items) }
                     chosen[l] = -1
                 }
                 continue

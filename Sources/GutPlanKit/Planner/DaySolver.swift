@@ -52,6 +52,10 @@ struct DayQuery {
     /// Pricing: every incumbent the search finds worth more than this is returned in
     /// `improving` (each is a column that prices out, not only the best).
     var collectAbove: Double? = nil
+    /// Also start from the best of the days earlier solves found (their incumbents) that fits
+    /// this query: a week's later days, with the best items used up, otherwise search long for
+    /// any feasible day before their bound can prune.
+    var warmFromSeen = false
 }
 
 /// The best day found for a query.

@@ -130,10 +130,12 @@ struct WeekSearch {
     }
 
     /// Fills the days in `dayOrder`; on failure returns the first day that could not be filled.
+    /// Each day starts from the best day seen so far that still fits (`warmFromSeen`).
     func construct(dayOrder: [Int], penalty: [Double]?) -> Result<WeekState, DayFailure> {
         var state = WeekState(days: Array(repeating: [], count: model.days), itemCount: model.itemCount)
         for d in dayOrder {
-            let q = query(state, day: d, penalty: penalty, warm: nil)
+            var q = query(state, day: d, penalty: penalty, warm: nil)
+            q.warmFromSeen = true
             guard let items = solver.solve(q).items else {
                 return .failure(DayFailure(day: d, blocked: q.blocked, candidates: q.candidates))
             }
