@@ -186,6 +186,9 @@ struct DaySearch {
         chosen.deallocate(); rowHits.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
     }
 
+    /// Counts work done on the caller's behalf (a repeated query answered without a search).
+    mutating func charge(_ amount: Int) { cumulativeWork += amount }
+
     /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
     func extremes(blocked: [Bool], candidates: [[Int]]? = nil) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
         var lo = 0.0, hi = 0.0

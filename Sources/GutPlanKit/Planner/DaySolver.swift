@@ -1,5 +1,5 @@
 /// The week around a day, for the lexicographic tie-breaks after the score (see `DayKey`).
-struct DayContext {
+struct DayContext: Equatable {
     /// Species already eaten on the other days of the week.
     var seenSpecies: [Bool]
     /// Number of distinct species on the other days.
@@ -26,7 +26,7 @@ struct DayKey: Comparable {
 }
 
 /// What one day may use and how it is valued.
-struct DayQuery {
+struct DayQuery: Equatable {
     /// Per-item penalty subtracted from the day score (Lagrange multipliers); `nil` = none.
     var penalty: [Double]?
     /// Items the day may not use.
@@ -89,8 +89,16 @@ struct DayResult {
 /// struct (`DaySearch`) that `solve` takes out of the solver for the call, so the recursive
 /// search mutates a local value: no per-access exclusivity checks, as a class's stored
 /// properties would need.
+///
+/// The planner's stages often ask the same question twice (the polish repeats the last round of
+/// a candidate week's local search; a tie-break round re-solves days whose week did not change).
+/// A query that does not read the solver's history (`warmFromSeen` off) has one answer, so the
+/// recent ones are kept (`Recent`) and a repeat is answered from them. A repeat is charged the
+/// work its first solve did: every work limit, and so every plan, is what it was without the
+/// memory.
 final class DaySolver {
     private var engine: DaySearch?
+    private var recent = Recent()
 
     init(model: PlannerModel) {
         engine = DaySearch(model: model)
@@ -107,7 +115,15 @@ final class DaySolver {
         }
         engine = nil
         defer { engine = search }
-        return search.solve(query)
+        let pure = !query.warmFromSeen
+        if pure, let repeated = recent.answer(query) {
+            search.charge(repeated.work)
+            return repeated.result
+        }
+        let before = search.cumulativeWork
+        let result = search.solve(query)
+        if pure { recent.keep(query, result, work: search.cumulativeWork - before) }
+        return result
     }
 
     /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
