@@ -33,6 +33,17 @@ struct DaySearch {
     /// a node's failing rows below the root: the parent's check passed on the same sum with a
     /// suffix minimum at least as large.
     private let signedRows: [Int]
+    /// Per query, the limit rows of each item that can bind: item i's are
+    /// `bindingRow[bindingStart[i] ..< bindingStart[i + 1]]`, its nonzero rows less those no day of
+    /// the query can fill (`rowMost`). Most food-cap rows have room for any day: a day holds one
+    /// item per slot, and a weekly cap leaves a day far more servings than its slots can hold.
+    private let bindingStart: UnsafeMutablePointer<Int>
+    private let bindingRow: UnsafeMutablePointer<Int>
+    /// Scratch for `prepare`: per limit row, the largest coefficient of the level, then the most
+    /// any day of the query can put in the row (`Σ` over levels; rows without negative coefficients).
+    private let rowLevelMost: UnsafeMutablePointer<Double>
+    private let rowMost: UnsafeMutablePointer<Double>
+    private let isSigned: UnsafeMutablePointer<Bool>
 
     // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
@@ -141,6 +152,15 @@ struct DaySearch {
         zeroFail = .allocate(capacity: max(1, (L + 1) * U))
         let rowCount = model.limitCount
         signedRows = (0..<rowCount).filter { u in (0..<items).contains { model.limited[$0 * rowCount + u] < 0 } }
+        bindingStart = .allocate(capacity: items + 1)
+        bindingStart.initialize(repeating: 0, count: items + 1)
+        bindingRow = .allocate(capacity: max(1, rows.count))
+        bindingRow.initialize(repeating: 0, count: max(1, rows.count))
+        rowLevelMost = doubles(U)
+        rowMost = doubles(U)
+        isSigned = .allocate(capacity: max(1, U))
+        isSigned.initialize(repeating: false, count: max(1, U))
+        for u in signedRows { isSigned[u] = true }
         zeroFail.initialize(repeating: 0, count: max(1, (L + 1) * U))
         order = Array(0..<L)
         let total = model.candidates.reduce(0) { $0 + $1.count }
@@ -184,6 +204,7 @@ struct DaySearch {
         usedToday.deallocate(); oversubscribed.deallocate(); activeNutrient.deallocate()
         activeRoom.deallocate(); activeWeight.deallocate(); candStart.deallocate(); candFlat.deallocate()
         chosen.deallocate(); rowHits.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
+        bindingStart.deallocate(); bindingRow.deallocate(); rowLevelMost.deallocate(); rowMost.deallocate(); isSigned.deallocate()
     }
 
     /// Counts work done on the caller's behalf (a repeated query answered without a search).
@@ -292,13 +313,13 @@ struct DaySearch {
         minLamSuffix[L] = 0; minKcalSuffix[L] = 0; maxKcalSuffix[L] = 0
         plantsSuffix[L] = 0; prefSuffix[L] = 0; mealsSuffix[L] = 0
         for n in 0..<N { maxCovSuffix[L * N + n] = 0 }
-        for u in 0..<U { minLimSuffix[L * U + u] = 0 }
+        for u in 0..<U { minLimSuffix[L * U + u] = 0; rowMost[u] = 0 }
         for l in stride(from: L - 1, through: 0, by: -1) {
             var lam = Double.infinity
             var kLo = Double.infinity, kHi = -Double.infinity
             var bestNew = 0, bestPref = 0, bestMeal = 0
             for n in 0..<N { maxCovSuffix[l * N + n] = 0 }
-            for u in 0..<U { minLimSuffix[l * U + u] = .infinity; rowHits[u] = 0 }
+            for u in 0..<U { minLimSuffix[l * U + u] = .infinity; rowHits[u] = 0; rowLevelMost[u] = 0 }
             for idx in candStart[l]..<candStart[l + 1] {
                 let i = candFlat[idx]
                 lam = min(lam, penalty[i])
@@ -309,6 +330,7 @@ struct DaySearch {
                 for k in nonzeroStart[i]..<nonzeroStart[i + 1] {
                     let u = nonzeroRow[k]
                     minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], lim[i * U + u])
+                    rowLevelMost[u] = max(rowLevelMost[u], lim[i * U + u])
                     rowHits[u] += 1
                 }
                 if let context {
@@ -328,8 +350,24 @@ struct DaySearch {
             for u in 0..<U {
                 if rowHits[u] < levelCount { minLimSuffix[l * U + u] = min(minLimSuffix[l * U + u], 0) }
                 minLimSuffix[l * U + u] += minLimSuffix[(l + 1) * U + u]
+                rowMost[u] += rowLevelMost[u]
             }
         }
+        // The rows each item can make fail. A row without negative coefficients whose most any
+        // day can put in it is within its limit never fails (exact sums: the check below adds
+        // the same nonnegative terms, each at most the level's largest, and has `eps` to spare).
+        var kept = 0
+        for i in 0..<model.itemCount {
+            bindingStart[i] = kept
+            for k in nonzeroStart[i]..<nonzeroStart[i + 1] {
+                let u = nonzeroRow[k]
+                if isSigned[u] || rowMost[u] > rowLimit[u] {
+                    bindingRow[kept] = u
+                    kept += 1
+                }
+            }
+        }
+        bindingStart[model.itemCount] = kept
         for n in 0..<N { accCov[n] = model.supplementCoverage[n] }
         for u in 0..<U { accLim[u] = 0 }
         accKcal[0] = 0; accLam[0] = 0; accPlants[0] = 0; accPref[0] = 0; accMeals[0] = 0
@@ -501,12 +539,13 @@ struct DaySearch {
             if k + minKcalSuffix[next] > energyHigh + eps { continue }
             if k + maxKcalSuffix[next] < energyLow - eps { continue }
             // Each limit row: the node's total, the candidate's and the least the remaining levels
-            // add stay within the row's limit. Rows with a nonzero coefficient are checked one by
-            // one; the others fail exactly when they are among the node's failing rows.
+            // add stay within the row's limit. Rows with a nonzero coefficient that can bind are
+            // checked one by one; rows with a zero one fail exactly when they are among the node's
+            // failing rows.
             var limitOK = true
             let row = lim + i * U
-            for k in nonzeroStart[i]..<nonzeroStart[i + 1] {
-                let u = nonzeroRow[k]
+            for k in bindingStart[i]..<bindingStart[i + 1] {
+                let u = bindingRow[k]
                 if nodeLim[u] + row[u] + nextMinLim[u] > rowLimit[u] + eps {
                     limitOK = false
                     break
@@ -556,7 +595,8 @@ struct DaySearch {
             let childLim = accLim + next * U
             // The node's totals plus the item's nonzero coefficients (adding a 0 changes nothing).
             childLim.update(from: nodeLim, count: U)
-            for k in nonzeroStart[i]..<nonzeroStart[i + 1] { childLim[nonzeroRow[k]] += row[nonzeroRow[k]] }
+            // Rows that cannot bind are never read, so their totals are left out.
+            for k in bindingStart[i]..<bindingStart[i + 1] { childLim[bindingRow[k]] += row[bindingRow[k]] }
             accKcal[next] = k
             accLam[next] = lam
             accPlants[next] = plants
