@@ -559,11 +559,24 @@ struct DaySearch {
             }
             if !limitOK { continue }
             var f = 0.0
+            // Below the last level, `reach` is `nutrientBound(level: next)` of the child, summed
+            // in the same pass (the same terms in the same order).
+            var reach = 0.0
             let q = cov + i * N
-            for n in 0..<N {
-                let v = node[n] + q[n]
-                child[n] = v
-                f += weight[n] * min(1, v)
+            if last {
+                for n in 0..<N {
+                    let v = node[n] + q[n]
+                    child[n] = v
+                    f += weight[n] * min(1, v)
+                }
+            } else {
+                let suffix = maxCovSuffix + next * N
+                for n in 0..<N {
+                    let v = node[n] + q[n]
+                    child[n] = v
+                    f += weight[n] * min(1, v)
+                    reach += weight[n] * min(1, v + suffix[n])
+                }
             }
             let lam = baseLam + penalty[i]
             let d = deltas(i, level: l)
@@ -586,7 +599,7 @@ struct DaySearch {
                 }
                 continue
             }
-            var bound = f - lam + min(restH, nutrientBound(level: next) - f - nextMinLam)
+            var bound = f - lam + min(restH, reach - f - nextMinLam)
             bound = min(bound, 1 - lam - nextMinLam)
             let keyBound = keyed ? DayKey(plants: min(model.plantsCap, restPlants + plants + plantsSuffix[next]),
                                           preferred: min(model.preferredNames.count, preferred + prefSuffix[next]),
