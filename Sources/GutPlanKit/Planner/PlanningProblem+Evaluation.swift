@@ -107,6 +107,18 @@ extension PlanningProblem {
         var uses = [Int](repeating: 0, count: items.count)
         var onDay = [[Bool]](repeating: [], count: plan.count)
         var capWeek = [Double](repeating: 0, count: foodCaps.count)
+        // Each item's food-cap amounts, found once from the caps' side (a cap names few items).
+        var itemCaps = [[(cap: Int, amount: Double)]](repeating: [], count: items.count)
+        if !foodCaps.isEmpty {
+            var indices: [String: [Int]] = [:]
+            for (index, item) in items.enumerated() { indices[item.id, default: []].append(index) }
+            for (c, foodCap) in foodCaps.enumerated() {
+                for (id, amount) in foodCap.amounts {
+                    for index in indices[id] ?? [] { itemCaps[index].append((c, amount)) }
+                }
+            }
+        }
+        var dayCap = [Double](repeating: 0, count: foodCaps.count)
         for (d, day) in plan.enumerated() {
             onDay[d] = [Bool](repeating: false, count: items.count)
             if day.count != slots.count {
@@ -156,8 +168,11 @@ extension PlanningProblem {
                     found.append("day \(d + 1) breaks the ratio limit \(ratio.id): \(ratio.numerator) \(PlannerText.number(num)) is above \(PlannerText.number(ratio.max)) × \(ratio.denominator) \(PlannerText.number(den))")
                 }
             }
+            // Per cap, the day's items in order: the sum `known.reduce` over the cap's amounts gives.
+            for c in dayCap.indices { dayCap[c] = 0 }
+            for index in known { for (c, amount) in itemCaps[index] { dayCap[c] += amount } }
             for (c, foodCap) in foodCaps.enumerated() {
-                let amount = known.reduce(0.0) { $0 + (foodCap.amounts[items[$1].id] ?? 0) }
+                let amount = dayCap[c]
                 capWeek[c] += amount
                 if let most = foodCap.maxPerDay, amount > most + eps {
                     found.append("day \(d + 1) has \(PlannerText.number(amount)) of \(foodCap.id), above its daily cap of \(PlannerText.number(most))")
