@@ -451,6 +451,10 @@ struct DaySearch {
             var best = -Double.infinity
             var bestMasked = -Double.infinity
             for idx in candStart[level]..<candStart[level + 1] {
+                // A candidate's gain is at most its standalone gain (the node holds at least the
+                // supplements), and the level is sorted by that less the penalty (`candKey`): once
+                // it is below both maxima (with a margin for rounding), no later one can raise them.
+                if candKey[idx] + 1e-12 < bestMasked { break }
                 let i = candFlat[idx]
                 if usedToday[i] { continue }
                 let row = cov + i * N
