@@ -210,24 +210,6 @@ struct DaySearch {
     /// Counts work done on the caller's behalf (a repeated query answered without a search).
     mutating func charge(_ amount: Int) { cumulativeWork += amount }
 
-    /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
-    func extremes(blocked: [Bool], candidates: [[Int]]? = nil) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
-        var lo = 0.0, hi = 0.0
-        var total = [Double](repeating: 0, count: U)
-        for s in 0..<L {
-            var sLo = Double.infinity, sHi = -Double.infinity
-            var sLim = [Double](repeating: .infinity, count: U)
-            for i in candidates?[s] ?? model.candidates[s] where !blocked[i] {
-                sLo = min(sLo, model.kcal[i]); sHi = max(sHi, model.kcal[i])
-                for u in 0..<U { sLim[u] = min(sLim[u], model.limited[i * U + u]) }
-            }
-            if sLo == .infinity { return (0, 0, total, s) }
-            lo += sLo; hi += sHi
-            for u in 0..<U { total[u] += sLim[u] }
-        }
-        return (lo, hi, total, nil)
-    }
-
     mutating func solve(_ query: DayQuery) -> DayResult {
         guard prepare(query) else {
             return DayResult(items: nil, value: -.infinity, key: .lowest, upperBound: -.infinity, complete: true)

@@ -125,10 +125,4 @@ final class DaySolver {
         if pure { recent.keep(query, result, work: search.cumulativeWork - before) }
         return result
     }
-
-    /// Smallest and largest day energy, and per-row smallest totals, ignoring distinctness.
-    func extremes(blocked: [Bool], candidates: [[Int]]? = nil) -> (minKcal: Double, maxKcal: Double, minLimit: [Double], emptySlot: Int?) {
-        guard let search = engine else { return (0, 0, [], nil) }
-        return search.extremes(blocked: blocked, candidates: candidates)
-    }
 }

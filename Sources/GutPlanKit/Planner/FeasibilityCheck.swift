@@ -43,7 +43,7 @@ struct FeasibilityCheck {
         }
         // Energy band and upper limits with the lightest / heaviest item per slot.
         let none = [Bool](repeating: false, count: model.itemCount)
-        let extremes = DaySolver(model: model).extremes(blocked: none)
+        let extremes = model.extremes(blocked: none)
         let combination = problem.slots.map(\.rawValue).joined(separator: "–")
         if extremes.minKcal > problem.energy.upperBound + PlanningProblem.feasibilityEpsilon {
             throw PlanningFailure("no \(combination) combination fits the energy band \(PlannerText.band(problem.energy)) (the least is \(PlannerText.number(extremes.minKcal)) kcal)")
@@ -132,13 +132,13 @@ struct FeasibilityCheck {
         // Each day with locks must have a feasible completion on its own. First the bounds that
         // name one constraint (the lightest or heaviest other items still break the energy band,
         // or the least of a limited amount is over its limit), then the day search for the rest.
-        let solver = DaySolver(model: model)
+        var solver: DaySolver?  // made for the first day with locks (most weeks have none)
         for d in 0..<problem.days where model.locks[d].contains(where: { $0 != nil }) {
             let blocked = (0..<model.itemCount).map { !model.isAllowed($0, day: d) || model.cap[$0] <= 0 }
             let candidates = model.candidates.indices.map { s in model.locks[d][s].map { [$0] } ?? model.candidates[s] }
             let names = problem.slots.indices.compactMap { s in model.locks[d][s].map { "\(problem.items[$0].id) at \(problem.slots[s].rawValue)" } }
             let fixed = "with \(names.joined(separator: " and ")) fixed on day \(d + 1)"
-            let extremes = solver.extremes(blocked: blocked, candidates: candidates)
+            let extremes = model.extremes(blocked: blocked, candidates: candidates)
             if extremes.emptySlot == nil {
                 if extremes.minKcal > problem.energy.upperBound + eps {
                     throw PlanningFailure("\(fixed), the day cannot keep to the energy band \(PlannerText.band(problem.energy)): the least it can hold is \(PlannerText.number(extremes.minKcal)) kcal")
@@ -150,7 +150,9 @@ struct FeasibilityCheck {
                     throw PlanningFailure("\(fixed), the day exceeds \(model.rowName(u, problem: problem)): the least it can hold is \(PlannerText.number(extremes.minLimit[u]))")
                 }
             }
-            let result = solver.solve(DayQuery(blocked: blocked, budget: budget, candidates: candidates))
+            let daySolver = solver ?? DaySolver(model: model)
+            solver = daySolver
+            let result = daySolver.solve(DayQuery(blocked: blocked, budget: budget, candidates: candidates))
             if result.items == nil && result.complete {
                 throw PlanningFailure("no day \(d + 1) fits the energy band \(PlannerText.band(problem.energy)) and the daily limits \(fixed)")
             }

@@ -131,7 +131,7 @@ public struct Planner: Sendable {
                            candidates: [[Int]]?) -> String {
         let which = day.map { "day \($0 + 1)" } ?? "any day"
         let still = day == nil ? "" : " with the items the weekly limits leave"
-        let extremes = solver.extremes(blocked: blocked, candidates: candidates)
+        let extremes = model.extremes(blocked: blocked, candidates: candidates)
         if let s = extremes.emptySlot {
             return "no \(PlannerText.slotNoun(problem.slots[s])) is left for \(which): every one has reached its weekly limit or was eaten the day before or after"
         }
