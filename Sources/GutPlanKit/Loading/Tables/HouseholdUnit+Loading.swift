@@ -21,7 +21,7 @@ extension HouseholdUnit {
         let foodIDs = foods.map(\.id)
         let knownFoods = KnownIDs(foodIDs)
         var units: [HouseholdUnit] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: CSVTable.Field] = [:]
         for row in table.rows {
             let before = diagnostics.count
             let food = table.uniqueKey("food", kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)

@@ -8,7 +8,7 @@ extension Meal {
         let foodIDs = foods.map(\.id)
         let known = Set(foodIDs)
         var meals: [Meal] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: CSVTable.Field] = [:]
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)

@@ -25,7 +25,7 @@ extension Recipe {
         let mealIDs = meals.map(\.id)
         let knownMeals = KnownIDs(mealIDs)
         var recipes: [Recipe] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: CSVTable.Field] = [:]
         for row in table.rows {
             let before = diagnostics.count
             let meal = table.uniqueKey("meal", kind: "meal", in: row, known: knownMeals, seen: &seen, into: &diagnostics)
