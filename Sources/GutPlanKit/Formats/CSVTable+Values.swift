@@ -77,9 +77,11 @@ enum ParsedNumber: Equatable {
 
 /// Whether a name can be written in a rule file: `(letter|digit) { letter | digit | "-" | "_" }`, ASCII.
 func isRuleName(_ text: String) -> Bool {
-    guard let first = text.utf8.first else { return false }
     func alnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
-    return alnum(first) && text.utf8.allSatisfy { alnum($0) || $0 == 0x2D || $0 == 0x5F }
+    return text.withUTF8Bytes { bytes in
+        guard let first = bytes.first, alnum(first) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == 0x2D || $0 == 0x5F }
+    }
 }
 
 extension CSVTable {
@@ -89,7 +91,7 @@ extension CSVTable {
     /// `;`-separated values of a cell, trimmed, empty entries dropped.
     func list(_ column: Column, in row: Row) -> [String] {
         guard let cell = field(column, in: row) else { return [] }
-        return cell.list(separator: UInt8(ascii: ";"))
+        return cell.pieces(separator: UInt8(ascii: ";"), omittingEmpty: true)
     }
 
     /// The largest number a data file may hold by default: a million. Every amount in the
@@ -161,12 +163,14 @@ extension CSVTable.Field {
         return withBytes { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// The pieces of the text between `separator` bytes, trimmed, empty ones dropped: what
-    /// `text.splitASCII(separator).map(\.trimmedBlanks).filter { !$0.isEmpty }` gives, cut from
-    /// the bytes for ASCII text (where every separator byte splits and blanks are spaces and tabs).
-    func list(separator: UInt8) -> [String] {
+    /// The pieces of the text between `separator` bytes, each trimmed (`trimmedBlanks`), empty
+    /// ones dropped with `omittingEmpty`: what `text.splitASCII(separator, omittingEmptySubsequences:
+    /// false).map(\.trimmedBlanks)` gives, cut straight from the bytes for ASCII text (where every
+    /// separator byte splits and the blanks are spaces and tabs).
+    func pieces(separator: UInt8, omittingEmpty: Bool) -> [String] {
         guard isASCII else {
-            return text.splitASCII(separator).map { $0.trimmedBlanks }.filter { !$0.isEmpty }
+            let pieces = text.splitASCII(separator, omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+            return omittingEmpty ? pieces.filter { !$0.isEmpty } : pieces
         }
         return withBytes { bytes in
             var pieces: [String] = []
@@ -174,13 +178,21 @@ extension CSVTable.Field {
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != separator { end += 1 }
-                var low = start, high = end
-                while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-                while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-                if low < high { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
+                let piece = CSVTable.Field.trimmed(bytes, start..<end)
+                if !omittingEmpty || !piece.isEmpty {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self))
+                }
                 start = end + 1
             }
             return pieces
         }
+    }
+
+    /// `range` of ASCII `bytes` without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+        return low..<high
     }
 }

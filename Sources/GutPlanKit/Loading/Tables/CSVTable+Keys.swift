@@ -45,23 +45,24 @@ extension CSVTable {
                                 into: &diagnostics)
     }
 
-    static func checkedLine(_ text: String, column: String, optional: Bool, limit: Int, at location: SourceLocation,
+    /// `column` names the text in messages (made only for one).
+    static func checkedLine(_ text: String, column: @autoclosure () -> String, optional: Bool, limit: Int, at location: SourceLocation,
                             in table: CSVTable, into diagnostics: inout [Diagnostic]) -> String? {
         if text.isEmpty {
             if optional { return "" }
-            diagnostics.append(table.diagnostic(.error, "\(column) is empty", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) is empty", at: location))
             return nil
         }
         if text.containsLineBreak {
-            diagnostics.append(table.diagnostic(.error, "\(column) must be one line (it holds a line break)", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) must be one line (it holds a line break)", at: location))
             return nil
         }
         if text.containsByte(0x09) {  // a byte search: Foundation's substring search is slow here
-            diagnostics.append(table.diagnostic(.error, "\(column) holds a tab (use spaces)", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) holds a tab (use spaces)", at: location))
             return nil
         }
         if text.utf8.count > limit && text.unicodeScalars.count > limit {  // never more scalars than bytes
-            diagnostics.append(table.diagnostic(.error, "\(column) is longer than \(limit) characters", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) is longer than \(limit) characters", at: location))
             return nil
         }
         return text

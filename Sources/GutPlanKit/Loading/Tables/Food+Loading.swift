@@ -43,7 +43,7 @@ extension Food {
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [Food] {
         var foods: [Food] = []
-        var seen: [String: CSVTable.Field] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         let c = Columns(table)
         for row in table.rows {
             let before = diagnostics.count

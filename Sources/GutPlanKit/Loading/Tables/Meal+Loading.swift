@@ -8,17 +8,19 @@ extension Meal {
         let foodIDs = foods.map(\.id)
         let known = Set(foodIDs)
         var meals: [Meal] = []
-        var seen: [String: CSVTable.Field] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
+        let (idColumn, nameColumn) = (table.column("id"), table.column("name"))
+        let (slotsColumn, foodsColumn) = (table.column("slots"), table.column("foods"))
         for row in table.rows {
             let before = diagnostics.count
-            let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
+            let id = table.uniqueID(idColumn, in: row, seen: &seen, into: &diagnostics)
             // Additions are planned items named by their food id, so a meal may not share one.
-            if let id, known.contains(id), let cell = table.field("id", in: row) {
+            if let id, known.contains(id), let cell = table.field(idColumn, in: row) {
                 diagnostics.append(table.diagnostic(.error, "meal id '\(id)' is also a food id; give the meal its own id", at: cell.location))
             }
             var slots: [Slot] = []
-            if let cell = table.field("slots", in: row) {
-                for name in table.list("slots", in: row) {
+            if let cell = table.field(slotsColumn, in: row) {
+                for name in cell.pieces(separator: UInt8(ascii: ";"), omittingEmpty: true) {
                     if let slot = Slot(rawValue: name), Slot.meals.contains(slot) {
                         if !slots.contains(slot) { slots.append(slot) }
                     } else {
@@ -30,8 +32,8 @@ extension Meal {
                 }
             }
             var portions: [Meal.Portion] = []
-            if let cell = table.field("foods", in: row) {
-                for item in table.list("foods", in: row) {
+            if let cell = table.field(foodsColumn, in: row) {
+                for item in cell.pieces(separator: UInt8(ascii: ";"), omittingEmpty: true) {
                     let parts = item.splitASCII(UInt8(ascii: ":"), omittingEmptySubsequences: false)
                     guard parts.count == 2 else {
                         diagnostics.append(table.diagnostic(.error, "'\(item)' is not food-id:servings", at: cell.location))
@@ -52,7 +54,7 @@ extension Meal {
                 }
             }
             guard diagnostics.count == before, let id else { continue }
-            meals.append(Meal(id: id, name: table.text("name", in: row), slots: slots, portions: portions))
+            meals.append(Meal(id: id, name: table.text(nameColumn, in: row), slots: slots, portions: portions))
         }
         return meals
     }

@@ -19,7 +19,7 @@ extension Nutrient {
     /// Reads the table; `foodColumns` are the nutrient columns a `measure` may name.
     static func load(_ table: CSVTable, foodColumns: [String], into diagnostics: inout [Diagnostic]) -> [Nutrient] {
         var nutrients: [Nutrient] = []
-        var seen: [String: CSVTable.Field] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         let units = Dictionary(uniqueKeysWithValues: specUnits.map { ($0.id, $0.unit) })
         let ids = specUnits.map(\.id)
         let targetColumns = Sex.allCases.map { sex in bandColumns.map { ($0.0, table.column("\(sex.rawValue)_\($0.1)")) } }
