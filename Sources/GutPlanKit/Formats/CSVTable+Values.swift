@@ -28,6 +28,15 @@ enum ParsedNumber: Equatable {
         self.init(value: value)
     }
 
+    /// `init(_:)` on a slice, read from its bytes where `shortDecimal` applies.
+    init(_ text: Substring) {
+        if let fast = text.utf8.withContiguousStorageIfAvailable(ParsedNumber.shortDecimal), let fast {
+            self.init(value: fast)
+        } else {
+            self.init(String(text))
+        }
+    }
+
     /// The UTF-8 bytes of a cell: `shortDecimal` where it applies, else `init(_:)` on the text.
     init(_ field: CSVTable.Field) {
         if let fast = field.withBytes(ParsedNumber.shortDecimal) {
