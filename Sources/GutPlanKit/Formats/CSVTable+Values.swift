@@ -174,27 +174,50 @@ extension CSVTable.Field {
 
     /// The pieces of the text between `separator` bytes, each trimmed (`trimmedBlanks`), empty
     /// ones dropped with `omittingEmpty`: what `text.splitASCII(separator, omittingEmptySubsequences:
-    /// false).map(\.trimmedBlanks)` gives, cut straight from the bytes for ASCII text (where every
-    /// separator byte splits and the blanks are spaces and tabs).
+    /// false).map(\.trimmedBlanks)` gives, cut from the bytes where that is the same:
+    /// - every separator byte splits when its neighbours are ASCII (`splitASCII`); otherwise the
+    ///   whole text goes the `String` way;
+    /// - a piece of ASCII bytes loses its spaces and tabs at both ends (its only blanks), and a
+    ///   piece that starts and ends with an ASCII byte other than a blank keeps all of it (as
+    ///   `trimmedBlanks`'s fast path); any other piece is trimmed as a `String`.
     func pieces(separator: UInt8, omittingEmpty: Bool) -> [String] {
-        guard isASCII else {
-            let pieces = text.splitASCII(separator, omittingEmptySubsequences: false).map { $0.trimmedBlanks }
-            return omittingEmpty ? pieces.filter { !$0.isEmpty } : pieces
-        }
-        return withBytes { bytes in
+        let ascii = isASCII
+        let cut = withBytes { bytes -> [String]? in
+            var count = 1
+            for (offset, byte) in bytes.enumerated() where byte == separator {
+                if !ascii, (offset > 0 && bytes[offset - 1] >= 0x80) || (offset + 1 < bytes.count && bytes[offset + 1] >= 0x80) {
+                    return nil
+                }
+                count += 1
+            }
             var pieces: [String] = []
+            pieces.reserveCapacity(count)
             var start = 0
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != separator { end += 1 }
-                let piece = CSVTable.Field.trimmed(bytes, start..<end)
-                if !omittingEmpty || !piece.isEmpty {
-                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self))
-                }
+                let piece = CSVTable.Field.piece(bytes, start..<end, isASCII: ascii)
+                if !omittingEmpty || !piece.isEmpty { pieces.append(piece) }
                 start = end + 1
             }
             return pieces
         }
+        if let cut { return cut }
+        let pieces = text.splitASCII(separator, omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+        return omittingEmpty ? pieces.filter { !$0.isEmpty } : pieces
+    }
+
+    /// `bytes[range]` as a trimmed `String` (see `pieces`).
+    private static func piece(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isASCII: Bool) -> String {
+        @inline(__always) func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        if !isASCII, let first = range.first {
+            let (head, tail) = (bytes[first], bytes[range.upperBound - 1])
+            if head >= 0x80 || tail >= 0x80 || isBlank(head) || isBlank(tail) {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmedBlanks
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed(bytes, range)]), as: UTF8.self)
     }
 
     /// `range` of ASCII `bytes` without leading and trailing spaces and tabs.

@@ -45,16 +45,23 @@ struct LabUnit: Sendable, Equatable {
         case "ml": litres = 0.001
         default: return nil
         }
+        guard let (kind, factor) = Self.amounts[amount] else { return nil }
+        self.init(kind: kind, perLitre: factor / litres)
+    }
+
+    /// Every amount a unit may name (lowercase, micro written `u`): a prefix and a base, each
+    /// name made of one pair only; equivalents take no prefix but milli.
+    private static let amounts: [String: (kind: Kind, factor: Double)] = {
         let prefixes: [(String, Double)] = [("", 1), ("m", 1e-3), ("u", 1e-6), ("mc", 1e-6), ("n", 1e-9), ("p", 1e-12)]
+        var amounts: [String: (kind: Kind, factor: Double)] = [:]
         for (prefix, factor) in prefixes {
-            for (base, kind) in [("g", Kind.mass), ("mol", .molar), ("eq", .equivalents)] where amount == prefix + base {
+            for (base, kind) in [("g", Kind.mass), ("mol", .molar), ("eq", .equivalents)] {
                 if kind == .equivalents && prefix != "" && prefix != "m" { continue }
-                self.init(kind: kind, perLitre: factor / litres)
-                return
+                amounts[prefix + base] = (kind, factor)
             }
         }
-        return nil
-    }
+        return amounts
+    }()
 }
 
 extension LabTest {
