@@ -115,11 +115,12 @@ extension CSVTable {
                 maximum: Double = CSVTable.largestNumber, into diagnostics: inout [Diagnostic]) -> Double? {
         guard let cell = field(column, in: row) else { return nil }
         let column = column.name
-        if cell.isBlank {
+        let parsed = ParsedNumber(cell)  // a blank cell is not a number, so only such a cell is checked for blanks
+        if parsed == .notANumber, cell.isBlank {
             if !optional { diagnostics.append(diagnostic(.error, "\(column) is empty (a number is required)", at: cell.location)) }
             return nil
         }
-        switch ParsedNumber(cell) {
+        switch parsed {
         case .value(let v):
             if positive && v <= 0 {
                 diagnostics.append(diagnostic(.error, "\(column) must be greater than 0, not '\(cell.text)'", at: cell.location))

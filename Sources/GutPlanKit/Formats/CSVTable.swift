@@ -212,13 +212,15 @@ struct CSVTable: Sendable {
     private mutating func checkHeader(_ columns: Columns) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let headerLocation = header.first?.location ?? SourceLocation(path: path, line: 1, column: 1)
+        index.reserveCapacity(header.count)
         switch columns {
         case .exactly(let names):
             ignoringCase = false
-            for (i, field) in header.enumerated() where index[field.text] == nil {
-                index[field.text] = i
+            let texts = header.map(\.text)
+            for (i, text) in texts.enumerated() where index[text] == nil {
+                index[text] = i
             }
-            if header.map(\.text) != names {
+            if texts != names {
                 // Say what differs first: a duplicate, an unknown, a missing column, or the order.
                 var seen: [String: SourceLocation] = [:]
                 for field in header {
@@ -315,7 +317,9 @@ struct CSVReader {
     /// Whether the eight bytes at `i` are all printable ASCII other than `"` (and `,` with
     /// `commaToo`): then a plain field goes on past all of them. Tested a word at a time (the
     /// bit tricks find a byte below 0x20 or equal to a given one; they never miss one, and a
-    /// false alarm only sends the word to the byte loop).
+    /// false alarm only sends the word to the byte loop). `plainField` tries a word once a field
+    /// has run eight bytes, and again eight bytes after a word that failed: short fields (most
+    /// numbers) never pay for one.
     @inline(__always)
     private static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, commaToo: Bool) -> Bool {
         let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -354,10 +358,15 @@ struct CSVReader {
         }
         if bytes[start] == 0x22 {
             i += 1
+            var wordAt = i + 8
             while i < n {
-                if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: false) {
-                    i += 8
-                    continue
+                if i >= wordAt {
+                    if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: false) {
+                        i += 8
+                        wordAt = i
+                        continue
+                    }
+                    wordAt = i + 8
                 }
                 let b = bytes[i]
                 if b >= 0x20 && b < 0x7F {
@@ -377,10 +386,15 @@ struct CSVReader {
             }
             return nil  // unterminated
         }
+        var wordAt = i + 8
         while i < n {
-            if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: true) {
-                i += 8
-                continue
+            if i >= wordAt {
+                if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: true) {
+                    i += 8
+                    wordAt = i
+                    continue
+                }
+                wordAt = i + 8
             }
             let b = bytes[i]
             if b >= 0x20 && b < 0x7F {
