@@ -184,19 +184,15 @@ extension CSVTable.Field {
     func pieces(separator: UInt8, omittingEmpty: Bool) -> [String] {
         let ascii = isASCII
         let cut = withBytes { bytes -> [String]? in
-            var count = 1
-            for (offset, byte) in bytes.enumerated() where byte == separator {
-                if !ascii, (offset > 0 && bytes[offset - 1] >= 0x80) || (offset + 1 < bytes.count && bytes[offset + 1] >= 0x80) {
-                    return nil
-                }
-                count += 1
-            }
             var pieces: [String] = []
-            pieces.reserveCapacity(count)
+            pieces.reserveCapacity(bytes.reduce(1) { $0 + ($1 == separator ? 1 : 0) })
             var start = 0
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != separator { end += 1 }
+                if !ascii, end < bytes.count, (end > 0 && bytes[end - 1] >= 0x80) || (end + 1 < bytes.count && bytes[end + 1] >= 0x80) {
+                    return nil
+                }
                 let piece = CSVTable.Field.piece(bytes, start..<end, isASCII: ascii)
                 if !omittingEmpty || !piece.isEmpty { pieces.append(piece) }
                 start = end + 1
