@@ -28,16 +28,12 @@ struct LabUnit: Sendable, Equatable {
 
     /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
     init?(_ text: String) {
-        if text.trimmedBlanks == "%" {
+        let unit = text.trimmedBlanks
+        if unit == "%" {
             self.init(kind: .fraction, perLitre: 0.01)
             return
         }
-        let parts = text.trimmedBlanks.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        // ASCII holds no micro sign to replace (Foundation's search is slow beside the rest).
-        let amount = parts[0].utf8.allSatisfy { $0 < 0x80 } ? parts[0].lowercased()
-            : parts[0].replacingOccurrences(of: "\u{00B5}", with: "u").replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
-        let volume = parts[1].lowercased()
+        guard let (amount, volume) = Self.amountAndVolume(unit) else { return nil }
         let litres: Double
         switch volume {
         case "l": litres = 1
@@ -47,6 +43,25 @@ struct LabUnit: Sendable, Equatable {
         }
         guard let (kind, factor) = Self.amounts[amount] else { return nil }
         self.init(kind: kind, perLitre: factor / litres)
+    }
+
+    /// `unit` split at its one `/`: the amount and the volume, lowercased, micro signs written
+    /// `u`; `nil` without exactly one `/`. ASCII text (no micro sign) is cut and lowercased byte
+    /// by byte, as `split` and `lowercased()` would (A–Z are its only capitals).
+    private static func amountAndVolume(_ unit: String) -> (amount: String, volume: String)? {
+        let ascii = unit.withUTF8Bytes { bytes -> (amount: String, volume: String)?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            guard let slash = bytes.firstIndex(of: 0x2F), !bytes[(slash + 1)...].contains(0x2F) else { return .some(nil) }
+            func lowercased(_ range: Range<Int>) -> String {
+                String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            }
+            return (lowercased(0..<slash), lowercased(slash + 1..<bytes.count))
+        }
+        if let ascii { return ascii }
+        let parts = unit.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u").replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
+        return (amount, parts[1].lowercased())
     }
 
     /// Every amount a unit may name (lowercase, micro written `u`): a prefix and a base, each
