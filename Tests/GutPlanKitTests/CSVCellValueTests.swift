@@ -38,13 +38,16 @@ import Testing
                 #expect(text.filter(\.isNumber).count > 15, "\(text)")
             }
         }
-        for text in ["", "-", ".", "1e3", "+1", " 1", "1 ", "1.2.3", "--1", "1-", "0x10", "inf", "nan"] {
+        let long = String(repeating: "9", count: 400)
+        for text in ["", "-", ".", "1e3", "+1", " 1", "1 ", "1.2.3", "--1", "1-", "0x10", "inf", "nan", "1234567890123456",
+                     "123456789012345678901234", long, "0." + long, "-" + long] {
             #expect(text.withUTF8Bytes(ParsedNumber.shortDecimal) == nil, "\(text)")
         }
     }
 
     @Test func numbersOfCellsAreNumbersOfTheirText() throws {
-        for text in ["18", " 18.5 ", "1e3", "-2", "-0", "1e999", "x", "", "\u{A0}7\u{A0}", "١٢", "0.75"] {
+        for text in ["18", " 18.5 ", "1e3", "-2", "-0", "1e999", "x", "", "\u{A0}7\u{A0}", "١٢", "0.75",
+                     "123456789012345678901234", String(repeating: "9", count: 400), "0." + String(repeating: "1", count: 40)] {
             #expect(ParsedNumber(try cell(text)) == ParsedNumber(text), "\(text)")
             #expect(ParsedNumber(Substring(text)) == ParsedNumber(text), "\(text)")
         }

@@ -65,6 +65,7 @@ enum ParsedNumber: Equatable {
         while i < bytes.count {
             let b = bytes[i]
             if b >= 0x30 && b <= 0x39 {
+                guard digits < 15 else { return nil }  // before the integer could overflow
                 mantissa = mantissa * 10 + UInt64(b - 0x30)
                 digits += 1
                 if sawPoint { fractionDigits += 1 }
@@ -75,7 +76,7 @@ enum ParsedNumber: Equatable {
             }
             i += 1
         }
-        guard digits > 0, digits <= 15 else { return nil }
+        guard digits > 0 else { return nil }
         let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
         return negative ? -magnitude : magnitude
     }
