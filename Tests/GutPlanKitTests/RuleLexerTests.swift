@@ -85,4 +85,13 @@ import Testing
         #expect(cursor.isAtEnd)
         #expect(cursor.location == RP.loc(2, 2))
     }
+
+    @Test func reservedWordTestAgreesWithTheKeywordTable() {
+        for keyword in Keyword.allCases {
+            #expect(Keyword.isReservedWord(keyword.rawValue) == keyword.isReserved, "\(keyword)")
+        }
+        for word in ["", "Rule", "rules", "then ", "x", "andor", "low-fodmap"] {
+            #expect(Keyword.isReservedWord(word) == Keyword.reserved.contains(word), "\(word)")
+        }
+    }
 }

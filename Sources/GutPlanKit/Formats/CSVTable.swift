@@ -14,22 +14,36 @@ import Foundation
 /// One pass over the bytes, no backtracking: time and memory grow linearly with the input.
 /// Columns count Unicode scalars from 1. A line break inside a quoted field is stored as `\n`.
 struct CSVTable: Sendable {
-    /// One cell, with where its first character (or opening quote) stands.
+    /// One cell: its text and where its first character (or opening quote) stands, both made
+    /// from the table's `CSVCells` when asked.
     struct Field: Sendable, Equatable {
-        var text: String
-        var location: SourceLocation
+        fileprivate let cells: CSVCells
+        fileprivate let index: Int
 
-        init(_ text: String, at location: SourceLocation) {
-            self.text = text
-            self.location = location
-        }
+        var text: String { cells.text(index) }
+        var location: SourceLocation { cells.location(index) }
+        /// Whether the text is all ASCII (then each byte is one character).
+        var isASCII: Bool { cells.cells[index].isASCII }
+
+        /// `body` over the UTF-8 bytes of the text.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { cells.withBytes(index, body) }
+
+        static func == (a: Field, b: Field) -> Bool { a.text == b.text && a.location == b.location }
     }
 
     /// One record (a data row after the header).
     struct Row: Sendable, Equatable {
-        var fields: [Field]
+        fileprivate let cells: CSVCells
+        /// The record's cells in `cells`.
+        fileprivate let range: Range<Int>
+
+        var fields: [Field] { range.map { Field(cells: cells, index: $0) } }
         /// Where the record starts (its first field).
-        var location: SourceLocation { fields.first?.location ?? SourceLocation(path: "", line: 0, column: 0) }
+        var location: SourceLocation {
+            range.isEmpty ? SourceLocation(path: "", line: 0, column: 0) : cells.location(range.lowerBound)
+        }
+
+        static func == (a: Row, b: Row) -> Bool { a.fields == b.fields }
     }
 
     /// What the header row must hold.
@@ -41,6 +55,26 @@ struct CSVTable: Sendable {
         case named(required: [String], optional: [String], ignoringCase: Bool, allowingOthers: Bool)
     }
 
+    /// A column of a table: its name (for messages) and, once looked up with `column(_:)`, its
+    /// field index, so reading a cell of each row is an array index rather than a lookup by
+    /// name. A string literal makes a column looked up by name at each use (small tables).
+    /// A looked-up column belongs to the table it was looked up in.
+    struct Column: Sendable, ExpressibleByStringLiteral {
+        let name: String
+        /// `nil`: not looked up; `.some(nil)`: the table has no such column.
+        fileprivate let resolved: Int??
+
+        init(stringLiteral name: String) {
+            self.name = name
+            resolved = nil
+        }
+
+        fileprivate init(_ name: String, index: Int?) {
+            self.name = name
+            resolved = .some(index)
+        }
+    }
+
     let path: String
     private(set) var header: [Field]
     /// Records with the right field count, in file order (records with errors are left out).
@@ -48,7 +82,7 @@ struct CSVTable: Sendable {
     /// Column name (lowercased when the header is matched ignoring case) → field index.
     private var index: [String: Int]
     private var ignoringCase: Bool
-    private let data: Data
+    private let cells: CSVCells
     /// Byte offset of the start of each physical line (line `n` at `lineStarts[n - 1]`).
     private var lineStarts: [Int]
 
@@ -57,43 +91,49 @@ struct CSVTable: Sendable {
 
     /// Reads a whole table. `table` is `nil` when there is any error (diagnostics say why).
     static func read(_ data: Data, path: String, columns: Columns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        let bytes = [UInt8](data)
         var reader = CSVReader(path: path)
-        data.withUnsafeBytes { raw in reader.run(raw.bindMemory(to: UInt8.self)) }
-        return finish(reader: reader, data: data, path: path, columns: columns)
+        bytes.withUnsafeBufferPointer { reader.run($0) }
+        return finish(reader: reader, bytes: bytes, path: path, columns: columns)
     }
 
-    private static func finish(reader: CSVReader, data: Data, path: String, columns: Columns)
+    private static func finish(reader: CSVReader, bytes: [UInt8], path: String, columns: Columns)
         -> (table: CSVTable?, diagnostics: [Diagnostic]) {
-        var table = CSVTable(path: path, header: [], rows: [], index: [:], ignoringCase: false, data: data,
+        let cells = CSVCells(path: path, bytes: bytes, cells: reader.cells, rewritten: reader.rewritten)
+        var table = CSVTable(path: path, header: [], rows: [], index: [:], ignoringCase: false, cells: cells,
                              lineStarts: reader.lineStarts)
         var diagnostics = reader.diagnostics.map { table.annotated($0) }
         if reader.fatal {
             return (nil, diagnostics)
         }
-        guard let header = reader.records.first else {
+        guard let headerEnd = reader.recordEnds.first else {
             diagnostics.append(Diagnostic(.error, "empty file (expected a header row)",
                                           at: SourceLocation(path: path, line: 1, column: 1)))
             return (nil, diagnostics)
         }
+        let header = (0..<headerEnd).map { Field(cells: cells, index: $0) }
         table.header = header
         diagnostics += table.checkHeader(columns)
         var rows: [Row] = []
-        rows.reserveCapacity(reader.records.count - 1)
+        rows.reserveCapacity(reader.recordEnds.count - 1)
         var extra = 0
-        for record in reader.records.dropFirst() {
+        var start = headerEnd
+        for end in reader.recordEnds.dropFirst() {
+            let record = start..<end
+            start = end
             if record.count == header.count {
-                rows.append(Row(fields: record))
+                rows.append(Row(cells: cells, range: record))
                 continue
             }
             extra += 1
             guard diagnostics.count < diagnosticLimit else { continue }
-            let location = record.first?.location ?? SourceLocation(path: path, line: 1, column: 1)
-            if record.count == 1 && record[0].text.isEmpty {
+            let location = record.isEmpty ? SourceLocation(path: path, line: 1, column: 1) : cells.location(record.lowerBound)
+            if record.count == 1 && cells.isEmpty(record.lowerBound) {
                 diagnostics.append(table.diagnostic(.error, "blank line (expected \(header.count) fields)", at: location))
             } else if record.count > header.count {
                 diagnostics.append(table.diagnostic(
                     .error, "\(record.count) fields, but the header has \(header.count)",
-                    at: record[header.count].location))
+                    at: cells.location(record.lowerBound + header.count)))
             } else {
                 diagnostics.append(table.diagnostic(
                     .error, "\(record.count) fields, but the header has \(header.count)", at: location))
@@ -108,11 +148,21 @@ struct CSVTable: Sendable {
         return (hasError ? nil : table, diagnostics)
     }
 
-    /// The field of a row under a column name (matched as the header was), `nil` when absent.
-    func field(_ column: String, in row: Row) -> Field? {
-        let key = ignoringCase ? column.lowercased() : column
-        guard let i = index[key], i < row.fields.count else { return nil }
-        return row.fields[i]
+    /// The column `name` of this table, looked up once (matched as the header was).
+    func column(_ name: String) -> Column {
+        Column(name, index: index[ignoringCase ? name.lowercased() : name])
+    }
+
+    /// The field index of `column` in this table, `nil` when absent.
+    private func fieldIndex(_ column: Column) -> Int? {
+        if let resolved = column.resolved { return resolved }
+        return index[ignoringCase ? column.name.lowercased() : column.name]
+    }
+
+    /// The field of a row under a column, `nil` when absent.
+    func field(_ column: Column, in row: Row) -> Field? {
+        guard let i = fieldIndex(column), i < row.range.count else { return nil }
+        return Field(cells: cells, index: row.range.lowerBound + i)
     }
 
     /// Whether the header has this column.
@@ -140,8 +190,7 @@ struct CSVTable: Sendable {
     func sourceLine(_ line: Int) -> String? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
-        return data.withUnsafeBytes { raw -> String? in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        return cells.bytes.withUnsafeBufferPointer { bytes -> String? in
             var end = start
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
                 end += 1
@@ -163,13 +212,15 @@ struct CSVTable: Sendable {
     private mutating func checkHeader(_ columns: Columns) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let headerLocation = header.first?.location ?? SourceLocation(path: path, line: 1, column: 1)
+        index.reserveCapacity(header.count)
         switch columns {
         case .exactly(let names):
             ignoringCase = false
-            for (i, field) in header.enumerated() where index[field.text] == nil {
-                index[field.text] = i
+            let texts = header.map(\.text)
+            for (i, text) in texts.enumerated() where index[text] == nil {
+                index[text] = i
             }
-            if header.map(\.text) != names {
+            if texts != names {
                 // Say what differs first: a duplicate, an unknown, a missing column, or the order.
                 var seen: [String: SourceLocation] = [:]
                 for field in header {
@@ -217,7 +268,12 @@ struct CSVTable: Sendable {
 /// The byte-level state machine behind `CSVTable.read`.
 struct CSVReader {
     let path: String
-    var records: [[CSVTable.Field]] = []
+    /// Every field of every record, in file order.
+    var cells: [CSVCells.Cell] = []
+    /// The end (in `cells`) of each record.
+    var recordEnds: [Int] = []
+    /// Texts of the fields the full reader rewrote (see `CSVCells.rewritten`).
+    var rewritten: [String] = []
     var diagnostics: [Diagnostic] = []
     var lineStarts: [Int] = [0]
     /// Set when reading cannot go on (invalid UTF-8, unterminated quote).
@@ -258,57 +314,103 @@ struct CSVReader {
         return nil
     }
 
+    /// Whether the eight bytes at `i` are all printable ASCII other than `"` (and `,` with
+    /// `commaToo`): then a plain field goes on past all of them. Tested a word at a time (the
+    /// bit tricks find a byte below 0x20 or equal to a given one; they never miss one, and a
+    /// false alarm only sends the word to the byte loop). `plainField` tries a word once a field
+    /// has run eight bytes, and again eight bytes after a word that failed: short fields (most
+    /// numbers) never pay for one.
+    @inline(__always)
+    private static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, commaToo: Bool) -> Bool {
+        let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        // A byte of 0x80 or more, or (all bytes below 0x80) a byte below 0x20.
+        guard (word & highs) | ((word &- ones &* 0x20) & ~word & highs) == 0 else { return false }
+        if hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0x22)) { return false }
+        return !commaToo || !hasZeroByte(word ^ (ones &* 0x2C))
+    }
+
     /// A field starting at `start` that needs no rewriting and holds nothing to report: unquoted
     /// without quotes, or quoted without doubled quotes, line breaks or text after the closing
     /// quote; in both cases without control or bidi characters and ending where a field may end
     /// (a comma, a line end, the end of the input). Returns the byte range of its text, where
-    /// reading goes on, and how many columns it spans; `nil` sends the field to the full reader,
-    /// which reports what is wrong. Most fields of a data file take this path, so their text
-    /// is made in one piece rather than byte by byte.
+    /// reading goes on, how many columns it spans and whether its text is ASCII; `nil` sends the
+    /// field to the full reader, which reports what is wrong. Most fields of a data file take
+    /// this path, and printable ASCII bytes take one comparison each.
     private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int)
-        -> (text: Range<Int>, end: Int, columns: Int)? {
+        -> (text: Range<Int>, end: Int, columns: Int, isASCII: Bool)? {
         let n = bytes.count
-        /// A byte that can stand in any field as it is (a lead byte of a forbidden sequence is checked).
-        @inline(__always) func isPlain(_ b: UInt8, at i: Int) -> Bool {
-            if b < 0x20 { return b == 0x09 }
-            if b < 0x80 { return b != 0x7F }
+        var i = start
+        /// Continuation bytes of multi-byte scalars (a scalar is one column, not one per byte).
+        var continuations = 0
+        var isASCII = true
+        /// Checks a byte that is not printable ASCII: a tab passes, another control character
+        /// or DEL fails, a non-ASCII byte passes unless it starts a forbidden sequence.
+        @inline(__always) func passes(_ b: UInt8) -> Bool {
+            if b < 0x80 { return b == 0x09 }
+            isASCII = false
+            if b & 0xC0 == 0x80 {
+                continuations += 1
+                return true
+            }
             return (b != 0xC2 && b != 0xE2) || forbiddenSequence(bytes, at: i) == nil
         }
-        var i = start
-        var columns = 0
         if bytes[start] == 0x22 {
             i += 1
-            columns += 1
+            var wordAt = i + 8
             while i < n {
-                let b = bytes[i]
-                if b == 0x22 {
-                    let close = i
-                    i += 1
-                    columns += 1
-                    if i < n {
-                        let after = bytes[i]
-                        guard after == 0x2C || after == 0x0A || after == 0x0D else { return nil }  // a doubled quote or text after it
+                if i >= wordAt {
+                    if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: false) {
+                        i += 8
+                        wordAt = i
+                        continue
                     }
-                    return (start + 1..<close, i, columns)
+                    wordAt = i + 8
                 }
-                guard isPlain(b, at: i) else { return nil }
-                if b & 0xC0 != 0x80 { columns += 1 }
+                let b = bytes[i]
+                if b >= 0x20 && b < 0x7F {
+                    if b == 0x22 {
+                        let close = i
+                        i += 1
+                        if i < n {
+                            let after = bytes[i]
+                            guard after == 0x2C || after == 0x0A || after == 0x0D else { return nil }  // a doubled quote or text after it
+                        }
+                        return (start + 1..<close, i, i - start - continuations, isASCII)
+                    }
+                } else if !passes(b) {
+                    return nil
+                }
                 i += 1
             }
             return nil  // unterminated
         }
+        var wordAt = i + 8
         while i < n {
+            if i >= wordAt {
+                if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: true) {
+                    i += 8
+                    wordAt = i
+                    continue
+                }
+                wordAt = i + 8
+            }
             let b = bytes[i]
-            if b == 0x2C || b == 0x0A { break }
-            if b == 0x0D {
+            if b >= 0x20 && b < 0x7F {
+                if b == 0x2C { break }
+                if b == 0x22 { return nil }
+            } else if b == 0x0A {
+                break
+            } else if b == 0x0D {
                 if i + 1 < n, bytes[i + 1] == 0x0A { break }
                 return nil  // a carriage return without a line feed
+            } else if !passes(b) {
+                return nil
             }
-            guard b != 0x22, isPlain(b, at: i) else { return nil }
-            if b & 0xC0 != 0x80 { columns += 1 }
             i += 1
         }
-        return (start..<i, i, columns)
+        return (start..<i, i, i - start - continuations, isASCII)
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -325,7 +427,6 @@ struct CSVReader {
         var line = 1
         var column = 1
         var fieldBytes: [UInt8] = []
-        var record: [CSVTable.Field] = []
 
         @inline(__always) func newLine(_ next: Int) {
             line += 1
@@ -337,8 +438,8 @@ struct CSVReader {
             // At the start of a field.
             let fieldLine = line, fieldColumn = column
             if let plain = Self.plainField(bytes, at: i) {
-                record.append(CSVTable.Field(String(decoding: UnsafeBufferPointer(rebasing: bytes[plain.text]), as: UTF8.self),
-                                             at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
+                cells.append(CSVCells.Cell(start: plain.text.lowerBound, end: plain.text.upperBound, line: fieldLine,
+                                           column: fieldColumn, isASCII: plain.isASCII))
                 i = plain.end
                 column += plain.columns
             } else {
@@ -408,20 +509,21 @@ struct CSVReader {
                         if b & 0xC0 != 0x80 { column += 1 }
                     }
                 }
-                record.append(CSVTable.Field(String(decoding: fieldBytes, as: UTF8.self),
-                                             at: SourceLocation(path: path, line: fieldLine, column: fieldColumn)))
+                rewritten.append(String(decoding: fieldBytes, as: UTF8.self))
+                cells.append(CSVCells.Cell(start: -rewritten.count, end: 0, line: fieldLine, column: fieldColumn,
+                                           isASCII: fieldBytes.allSatisfy { $0 < 0x80 }))
             }
             // After a field: a comma, a line end, or the end of the input.
             if i >= n {
-                records.append(record); record = []
+                recordEnds.append(cells.count)
                 return
             }
             let b = bytes[i]
             if b == 0x2C {
                 i += 1; column += 1
                 if i >= n {  // a trailing comma ends the file with one more, empty field
-                    record.append(CSVTable.Field("", at: SourceLocation(path: path, line: line, column: column)))
-                    records.append(record); record = []
+                    cells.append(CSVCells.Cell(start: i, end: i, line: line, column: column, isASCII: true))
+                    recordEnds.append(cells.count)
                     return
                 }
                 continue
@@ -437,7 +539,7 @@ struct CSVReader {
                 i += 1
             }
             newLine(i)
-            records.append(record); record = []
+            recordEnds.append(cells.count)
         }
     }
 }

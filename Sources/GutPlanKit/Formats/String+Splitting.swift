@@ -67,6 +67,10 @@ extension String {
     /// (or follows the CR that does), so a character is a line break exactly when such a scalar occurs.
     var containsLineBreak: Bool {
         withUTF8Bytes { bytes in
+            // First a branch-free pass for a byte that can start or be part of one (0x0A–0x0D,
+            // or any non-ASCII byte): most text has none.
+            let suspect = bytes.reduce(UInt8(0)) { $0 | ($1 &- 0x0A < 4 ? 1 : 0) | ($1 & 0x80) }
+            guard suspect != 0 else { return false }
             for offset in bytes.indices {
                 switch bytes[offset] {
                 case 0x0A...0x0D: return true

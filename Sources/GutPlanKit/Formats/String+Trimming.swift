@@ -11,9 +11,16 @@ extension StringProtocol {
         let count = utf8.count  // O(1) for String and Substring
         if count > 0 {
             let first = utf8[utf8.startIndex], last = utf8[utf8.index(utf8.startIndex, offsetBy: count - 1)]
-            if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return String(self) }
+            if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return copiedString }
         }
         return trimming { $0 == " " || ($0.isWhitespace && !$0.isNewline) }
+    }
+
+    /// The text as a `String`: itself for a `String`; for a slice, a copy made from its UTF-8
+    /// bytes, so the copy knows whether it is ASCII (and hashes and compares on the fast path).
+    private var copiedString: String {
+        if let string = self as? String { return string }
+        return utf8.withContiguousStorageIfAvailable { String(decoding: $0, as: UTF8.self) } ?? String(self)
     }
 
     /// The text without trailing spaces (layout leaves them at line ends).

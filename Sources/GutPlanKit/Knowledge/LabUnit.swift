@@ -28,16 +28,12 @@ struct LabUnit: Sendable, Equatable {
 
     /// Parses a unit; `nil` when it is not a concentration unit gutplan knows.
     init?(_ text: String) {
-        if text.trimmedBlanks == "%" {
+        let unit = text.trimmedBlanks
+        if unit == "%" {
             self.init(kind: .fraction, perLitre: 0.01)
             return
         }
-        let parts = text.trimmedBlanks.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        // ASCII holds no micro sign to replace (Foundation's search is slow beside the rest).
-        let amount = parts[0].utf8.allSatisfy { $0 < 0x80 } ? parts[0].lowercased()
-            : parts[0].replacingOccurrences(of: "\u{00B5}", with: "u").replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
-        let volume = parts[1].lowercased()
+        guard let (amount, volume) = Self.amountAndVolume(unit) else { return nil }
         let litres: Double
         switch volume {
         case "l": litres = 1
@@ -45,16 +41,42 @@ struct LabUnit: Sendable, Equatable {
         case "ml": litres = 0.001
         default: return nil
         }
+        guard let (kind, factor) = Self.amounts[amount] else { return nil }
+        self.init(kind: kind, perLitre: factor / litres)
+    }
+
+    /// `unit` split at its one `/`: the amount and the volume, lowercased, micro signs written
+    /// `u`; `nil` without exactly one `/`. ASCII text (no micro sign) is cut and lowercased byte
+    /// by byte, as `split` and `lowercased()` would (A–Z are its only capitals).
+    private static func amountAndVolume(_ unit: String) -> (amount: String, volume: String)? {
+        let ascii = unit.withUTF8Bytes { bytes -> (amount: String, volume: String)?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            guard let slash = bytes.firstIndex(of: 0x2F), !bytes[(slash + 1)...].contains(0x2F) else { return .some(nil) }
+            func lowercased(_ range: Range<Int>) -> String {
+                String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            }
+            return (lowercased(0..<slash), lowercased(slash + 1..<bytes.count))
+        }
+        if let ascii { return ascii }
+        let parts = unit.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let amount = parts[0].replacingOccurrences(of: "\u{00B5}", with: "u").replacingOccurrences(of: "\u{03BC}", with: "u").lowercased()
+        return (amount, parts[1].lowercased())
+    }
+
+    /// Every amount a unit may name (lowercase, micro written `u`): a prefix and a base, each
+    /// name made of one pair only; equivalents take no prefix but milli.
+    private static let amounts: [String: (kind: Kind, factor: Double)] = {
         let prefixes: [(String, Double)] = [("", 1), ("m", 1e-3), ("u", 1e-6), ("mc", 1e-6), ("n", 1e-9), ("p", 1e-12)]
+        var amounts: [String: (kind: Kind, factor: Double)] = [:]
         for (prefix, factor) in prefixes {
-            for (base, kind) in [("g", Kind.mass), ("mol", .molar), ("eq", .equivalents)] where amount == prefix + base {
+            for (base, kind) in [("g", Kind.mass), ("mol", .molar), ("eq", .equivalents)] {
                 if kind == .equivalents && prefix != "" && prefix != "m" { continue }
-                self.init(kind: kind, perLitre: factor / litres)
-                return
+                amounts[prefix + base] = (kind, factor)
             }
         }
-        return nil
-    }
+        return amounts
+    }()
 }
 
 extension LabTest {

@@ -12,7 +12,10 @@ struct KnowledgeLoader {
     private var contents: [String: Data] = [:]
     /// Every table that exists was read (rows with errors are still left out).
     private var allTablesRead = true
-    /// Lines of each rule file, split the way the rule lexer counts them, for the caret display.
+    /// The text of each rule file read, by path.
+    private var texts: [String: String] = [:]
+    /// Lines of each rule file, split the way the rule lexer counts them, for the caret display:
+    /// made from `texts` for the first diagnostic in a file that shows a line.
     private var sources: [String: SourceText] = [:]
 
     init(directory: String, warnings: Bool = true) {
@@ -120,7 +123,8 @@ struct KnowledgeLoader {
         "portions.csv": "meals keep their standard portions whatever the energy band",
     ]
 
-    private func sourceLine(_ location: SourceLocation) -> String? {
+    private mutating func sourceLine(_ location: SourceLocation) -> String? {
+        if sources[location.path] == nil, let text = texts[location.path] { sources[location.path] = SourceText(text) }
         guard let line = sources[location.path]?.line(location.line), line.utf8.count <= 500 else { return nil }
         return line
     }
@@ -175,6 +179,8 @@ struct KnowledgeLoader {
             let what = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file"
             return .failure(Diagnostic(.error, "cannot read \(path): it is \(what)", at: nil))
         }
+        // The usual case without a URL; only a failure is read again for the system's reason.
+        if let data = fm.contents(atPath: path) { return .success(data) }
         do {
             return .success(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
@@ -200,7 +206,7 @@ struct KnowledgeLoader {
             return nil
         }
         let file = RuleParser.parse(text, path: path)
-        sources[path] = SourceText(text)
+        texts[path] = text
         for error in file.errors {
             diagnostics.append(Diagnostic(.error, error.message, at: error.location, sourceLine: sourceLine(error.location)))
         }

@@ -26,6 +26,15 @@ enum Keyword: String, CaseIterable, Sendable {
     /// The words that start an action.
     static let actions: [Keyword] = [.flag, .target, .prefer, .add, .step, .note, .avoid]
 
+    /// Whether `word` is a reserved word (`isReserved`): compared with the seven, no hashing
+    /// (every name of a rule file is checked).
+    static func isReservedWord(_ word: String) -> Bool {
+        switch word {
+        case "rule", "set", "when", "then", "and", "or", "not": return true
+        default: return false
+        }
+    }
+
     static let all: Set<String> = Set(allCases.map(\.rawValue))
     static let reserved: Set<String> = Set(allCases.filter(\.isReserved).map(\.rawValue))
     static let actionWords: Set<String> = Set(actions.map(\.rawValue))

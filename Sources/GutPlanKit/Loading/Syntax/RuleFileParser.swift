@@ -184,7 +184,7 @@ struct RuleFileParser {
     /// The reserved words (`Keyword.isReserved`) are never names, so a forgotten name
     /// (`when flagged then`) or a broken statement never swallows the next part.
     mutating func parseName(expected: @autoclosure () -> String) -> String? {
-        guard case .word(let word) = token.kind, !Keyword.reserved.contains(word) else {
+        guard case .word(let word) = token.kind, !Keyword.isReservedWord(word) else {
             return fail(expected: expected())
         }
         advance()

@@ -15,8 +15,7 @@ struct RuleLexer {
     }
 
     /// Reserved words are never read as a unit, so `lab x < 3 then` reports a missing unit
-    /// rather than a unit called `then`.
-    static let wordsNeverUnits = Keyword.reserved
+    /// rather than a unit called `then` (`Keyword.isReservedWord`).
 
     mutating func next(unitExpected: Bool = false) -> Token {
         if let error = skipTrivia() { return error }
@@ -27,7 +26,7 @@ struct RuleLexer {
             let start = cursor.offset
             cursor.advance(while: RuleLexer.isUnitScalar)
             let text = cursor.text(from: start)
-            let kind: Token.Kind = RuleLexer.wordsNeverUnits.contains(text) ? .word(text) : .unit(text)
+            let kind: Token.Kind = Keyword.isReservedWord(text) ? .word(text) : .unit(text)
             return Token(kind: kind, location: location)
         }
 

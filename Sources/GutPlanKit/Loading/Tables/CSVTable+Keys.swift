@@ -14,63 +14,65 @@ extension CSVTable {
 
     /// The row's `column` cell if it names one of `known` (any name when `known` is `nil`) and
     /// was not seen before in this file; otherwise adds a located diagnostic.
-    func uniqueKey(_ column: String, kind: String, in row: Row, known: KnownIDs?, seen: inout [String: SourceLocation],
+    func uniqueKey(_ column: Column, kind: String, in row: Row, known: KnownIDs?, seen: inout [String: Field],
                    into diagnostics: inout [Diagnostic]) -> String? {
         guard let cell = field(column, in: row) else { return nil }
-        guard isRuleName(cell.text) else {
-            diagnostics.append(diagnostic(.error, cell.text.isEmpty ? "empty \(kind) id"
-                : "\(kind) id '\(cell.text)' is not a valid name (ASCII letters, digits, '-' and '_')", at: cell.location))
+        let text = cell.text
+        guard isRuleName(text) else {
+            diagnostics.append(diagnostic(.error, text.isEmpty ? "empty \(kind) id"
+                : "\(kind) id '\(text)' is not a valid name (ASCII letters, digits, '-' and '_')", at: cell.location))
             return nil
         }
-        if let first = seen[cell.text] {
-            diagnostics.append(diagnostic(.error, "duplicate \(kind) '\(cell.text)' (first at \(first))", at: cell.location))
+        if let first = seen.updateValue(cell, forKey: text) {  // one lookup for the usual new key
+            seen[text] = first
+            diagnostics.append(diagnostic(.error, "duplicate \(kind) '\(text)' (first at \(first.location))", at: cell.location))
             return nil
         }
-        seen[cell.text] = cell.location
-        if let known, !known.contains(cell.text) {
-            diagnostics.append(diagnostic(.error, "unknown \(kind) '\(cell.text)'\(Suggestion.didYouMean(cell.text, among: known.list))",
+        if let known, !known.contains(text) {
+            diagnostics.append(diagnostic(.error, "unknown \(kind) '\(text)'\(Suggestion.didYouMean(text, among: known.list))",
                                           at: cell.location))
             return nil
         }
-        return cell.text
+        return text
     }
 
     /// A cell of one line of text: not empty (unless `optional`), no line break or tab, at most `limit` scalars.
-    func line(_ column: String, in row: Row, optional: Bool = false, limit: Int = 400,
+    func line(_ column: Column, in row: Row, optional: Bool = false, limit: Int = 400,
               into diagnostics: inout [Diagnostic]) -> String? {
         guard let cell = field(column, in: row) else { return nil }
         let text = cell.text.trimmedBlanks
-        return Self.checkedLine(text, column: column, optional: optional, limit: limit, at: cell.location, in: self,
+        return Self.checkedLine(text, column: column.name, optional: optional, limit: limit, at: cell.location, in: self,
                                 into: &diagnostics)
     }
 
-    static func checkedLine(_ text: String, column: String, optional: Bool, limit: Int, at location: SourceLocation,
+    /// `column` names the text in messages (made only for one).
+    static func checkedLine(_ text: String, column: @autoclosure () -> String, optional: Bool, limit: Int, at location: SourceLocation,
                             in table: CSVTable, into diagnostics: inout [Diagnostic]) -> String? {
         if text.isEmpty {
             if optional { return "" }
-            diagnostics.append(table.diagnostic(.error, "\(column) is empty", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) is empty", at: location))
             return nil
         }
         if text.containsLineBreak {
-            diagnostics.append(table.diagnostic(.error, "\(column) must be one line (it holds a line break)", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) must be one line (it holds a line break)", at: location))
             return nil
         }
         if text.containsByte(0x09) {  // a byte search: Foundation's substring search is slow here
-            diagnostics.append(table.diagnostic(.error, "\(column) holds a tab (use spaces)", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) holds a tab (use spaces)", at: location))
             return nil
         }
         if text.utf8.count > limit && text.unicodeScalars.count > limit {  // never more scalars than bytes
-            diagnostics.append(table.diagnostic(.error, "\(column) is longer than \(limit) characters", at: location))
+            diagnostics.append(table.diagnostic(.error, "\(column()) is longer than \(limit) characters", at: location))
             return nil
         }
         return text
     }
 
     /// A whole number in `range`; `nil` (with a diagnostic) otherwise.
-    func wholeNumber(_ column: String, in row: Row, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
+    func wholeNumber(_ column: Column, in row: Row, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
         guard let cell = field(column, in: row), let value = number(column, in: row, into: &diagnostics) else { return nil }
         guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            diagnostics.append(diagnostic(.error, "\(column) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(cell.text)'",
+            diagnostics.append(diagnostic(.error, "\(column.name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(cell.text)'",
                                           at: cell.location))
             return nil
         }

@@ -2,19 +2,19 @@
 /// diagnostic when the cell is wrong.
 extension CSVTable {
     /// A cell that must be one of a fixed set of words (`female`, `daily_max`).
-    func choice<T: RawRepresentable>(_ column: String, in row: Row, among choices: [T],
+    func choice<T: RawRepresentable>(_ column: Column, in row: Row, among choices: [T],
                                      into diagnostics: inout [Diagnostic]) -> T? where T.RawValue == String {
         guard let cell = field(column, in: row) else { return nil }
         let text = cell.text.trimmedBlanks
         if let match = choices.first(where: { $0.rawValue == text }) { return match }
         let names = choices.map(\.rawValue)
-        diagnostics.append(diagnostic(.error, "\(column) '\(text)' is not one of \(names.joined(separator: ", "))"
+        diagnostics.append(diagnostic(.error, "\(column.name) '\(text)' is not one of \(names.joined(separator: ", "))"
             + Suggestion.didYouMean(text, among: names), at: cell.location))
         return nil
     }
 
     /// A cell naming an id among `ids` (a nutrient, a food).
-    func reference(_ column: String, in row: Row, among ids: [String], what: String,
+    func reference(_ column: Column, in row: Row, among ids: [String], what: String,
                    into diagnostics: inout [Diagnostic]) -> String? {
         guard let cell = field(column, in: row) else { return nil }
         let text = cell.text.trimmedBlanks

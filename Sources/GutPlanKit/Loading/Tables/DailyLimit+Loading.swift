@@ -4,7 +4,7 @@ extension DailyLimit {
 
     static func load(_ table: CSVTable, nutrients: [Nutrient], into diagnostics: inout [Diagnostic]) -> [DailyLimit] {
         var limits: [DailyLimit] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)

@@ -9,7 +9,7 @@ extension FoodCapRule {
     static func load(_ table: CSVTable, tags: [String], foods: Set<String>? = nil,
                      into diagnostics: inout [Diagnostic]) -> [FoodCapRule] {
         var caps: [FoodCapRule] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)

@@ -21,20 +21,23 @@ extension HouseholdUnit {
         let foodIDs = foods.map(\.id)
         let knownFoods = KnownIDs(foodIDs)
         var units: [HouseholdUnit] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
+        let c = (food: table.column("food"), unit: table.column("unit"), unitPlural: table.column("unit_plural"),
+                 label: table.column("label"), gramsPerUnit: table.column("grams_per_unit"),
+                 roundTo: table.column("round_to"), source: table.column("source"))
         for row in table.rows {
             let before = diagnostics.count
-            let food = table.uniqueKey("food", kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
-            let unit = table.line("unit", in: row, limit: 40, into: &diagnostics)
-            let plural = table.line("unit_plural", in: row, limit: 40, into: &diagnostics)
-            let label = table.line("label", in: row, optional: true, limit: 120, into: &diagnostics)
-            let grams = table.number("grams_per_unit", in: row, positive: true, into: &diagnostics)
-            let step = table.number("round_to", in: row, positive: true, into: &diagnostics)
-            let source = table.line("source", in: row, limit: 1000, into: &diagnostics)
-            if let unit, let grams, unit == "g", grams != 1, let cell = table.field("grams_per_unit", in: row) {
+            let food = table.uniqueKey(c.food, kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
+            let unit = table.line(c.unit, in: row, limit: 40, into: &diagnostics)
+            let plural = table.line(c.unitPlural, in: row, limit: 40, into: &diagnostics)
+            let label = table.line(c.label, in: row, optional: true, limit: 120, into: &diagnostics)
+            let grams = table.number(c.gramsPerUnit, in: row, positive: true, into: &diagnostics)
+            let step = table.number(c.roundTo, in: row, positive: true, into: &diagnostics)
+            let source = table.line(c.source, in: row, limit: 1000, into: &diagnostics)
+            if let unit, let grams, unit == "g", grams != 1, let cell = table.field(c.gramsPerUnit, in: row) {
                 diagnostics.append(table.diagnostic(.error, "grams_per_unit of 'g' must be 1, not '\(cell.text)'", at: cell.location))
             }
-            if let unit, let step, let cell = table.field("round_to", in: row) {
+            if let unit, let step, let cell = table.field(c.roundTo, in: row) {
                 if unit == "g" {
                     if step != step.rounded() || step > 100 {
                         diagnostics.append(table.diagnostic(.error, "round_to for grams must be a whole number from 1 to 100, not '\(cell.text)'",
@@ -44,7 +47,7 @@ extension HouseholdUnit {
                     diagnostics.append(table.diagnostic(.error, "round_to must be 0.25, 0.5 or 1, not '\(cell.text)'", at: cell.location))
                 }
             }
-            if let unit, let label, unit == "g", label.isEmpty, let cell = table.field("label", in: row) {
+            if let unit, let label, unit == "g", label.isEmpty, let cell = table.field(c.label, in: row) {
                 diagnostics.append(table.diagnostic(.error, "a food measured in grams needs a label (what the grams are of)", at: cell.location))
             }
             guard diagnostics.count == before, let food, let unit, let plural, let label, let grams, let step, let source else { continue }

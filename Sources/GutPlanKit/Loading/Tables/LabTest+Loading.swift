@@ -4,7 +4,7 @@ extension LabTest {
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [LabTest] {
         var tests: [LabTest] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         var names = NameClaims()
         for row in table.rows {
             let before = diagnostics.count

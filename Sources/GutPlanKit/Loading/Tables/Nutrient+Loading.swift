@@ -19,9 +19,11 @@ extension Nutrient {
     /// Reads the table; `foodColumns` are the nutrient columns a `measure` may name.
     static func load(_ table: CSVTable, foodColumns: [String], into diagnostics: inout [Diagnostic]) -> [Nutrient] {
         var nutrients: [Nutrient] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         let units = Dictionary(uniqueKeysWithValues: specUnits.map { ($0.id, $0.unit) })
         let ids = specUnits.map(\.id)
+        let targetColumns = Sex.allCases.map { sex in bandColumns.map { ($0.0, table.column("\(sex.rawValue)_\($0.1)")) } }
+        let limitColumns = bandColumns.map { ($0.0, table.column("ul_\($0.1)")) }
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)
@@ -48,16 +50,16 @@ extension Nutrient {
                 }
             }
             var targets: [Sex: [AgeBand: Double]] = [:]
-            for sex in Sex.allCases {
-                for (band, suffix) in bandColumns {
-                    if let value = table.number("\(sex.rawValue)_\(suffix)", in: row, optional: true, into: &diagnostics) {
+            for (sex, columns) in zip(Sex.allCases, targetColumns) {
+                for (band, column) in columns {
+                    if let value = table.number(column, in: row, optional: true, into: &diagnostics) {
                         targets[sex, default: [:]][band] = value
                     }
                 }
             }
             var limits: [AgeBand: Double] = [:]
-            for (band, suffix) in bandColumns {
-                if let value = table.number("ul_\(suffix)", in: row, optional: true, into: &diagnostics) {
+            for (band, column) in limitColumns {
+                if let value = table.number(column, in: row, optional: true, into: &diagnostics) {
                     limits[band] = value
                 }
             }

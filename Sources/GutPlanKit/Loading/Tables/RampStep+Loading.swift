@@ -31,12 +31,12 @@ extension RampStep {
         return steps.sorted { $0.days.lowerBound < $1.days.lowerBound }
     }
 
-    private static func day(_ column: String, _ table: CSVTable, _ row: CSVTable.Row,
+    private static func day(_ column: CSVTable.Column, _ table: CSVTable, _ row: CSVTable.Row,
                             _ diagnostics: inout [Diagnostic]) -> Int? {
         guard let value = table.number(column, in: row, positive: true, into: &diagnostics) else { return nil }
         guard value == value.rounded(), value <= 7 else {
             if let cell = table.field(column, in: row) {
-                diagnostics.append(table.diagnostic(.error, "\(column) '\(cell.text)' is not a day from 1 to 7", at: cell.location))
+                diagnostics.append(table.diagnostic(.error, "\(column.name) '\(cell.text)' is not a day from 1 to 7", at: cell.location))
             }
             return nil
         }

@@ -25,15 +25,17 @@ extension Recipe {
         let mealIDs = meals.map(\.id)
         let knownMeals = KnownIDs(mealIDs)
         var recipes: [Recipe] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
+        let c = (meal: table.column("meal"), prepMinutes: table.column("prep_minutes"),
+                 cookMinutes: table.column("cook_minutes"), steps: table.column("steps"))
         for row in table.rows {
             let before = diagnostics.count
-            let meal = table.uniqueKey("meal", kind: "meal", in: row, known: knownMeals, seen: &seen, into: &diagnostics)
-            let prep = table.wholeNumber("prep_minutes", in: row, range: minuteRange, into: &diagnostics)
-            let cook = table.wholeNumber("cook_minutes", in: row, range: minuteRange, into: &diagnostics)
+            let meal = table.uniqueKey(c.meal, kind: "meal", in: row, known: knownMeals, seen: &seen, into: &diagnostics)
+            let prep = table.wholeNumber(c.prepMinutes, in: row, range: minuteRange, into: &diagnostics)
+            let cook = table.wholeNumber(c.cookMinutes, in: row, range: minuteRange, into: &diagnostics)
             var steps: [String] = []
-            if let cell = table.field("steps", in: row) {
-                let parts = cell.text.splitASCII(UInt8(ascii: "|"), omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+            if let cell = table.field(c.steps, in: row) {
+                let parts = cell.pieces(separator: UInt8(ascii: "|"), omittingEmpty: false)
                 if !stepCount.contains(parts.count) {
                     diagnostics.append(table.diagnostic(
                         .error, "a method has \(stepCount.lowerBound) to \(stepCount.upperBound) steps separated by '|', not \(parts.count)",

@@ -28,12 +28,12 @@ extension RetestGuidance {
     }
 
     /// A whole number of weeks from 1 to 104.
-    private static func weeks(_ column: String, _ table: CSVTable, _ row: CSVTable.Row,
+    private static func weeks(_ column: CSVTable.Column, _ table: CSVTable, _ row: CSVTable.Row,
                               _ diagnostics: inout [Diagnostic]) -> Int? {
         guard let value = table.number(column, in: row, positive: true, into: &diagnostics) else { return nil }
         guard value == value.rounded(), value <= 104 else {
             if let cell = table.field(column, in: row) {
-                diagnostics.append(table.diagnostic(.error, "\(column) '\(cell.text)' is not a whole number of weeks from 1 to 104",
+                diagnostics.append(table.diagnostic(.error, "\(column.name) '\(cell.text)' is not a whole number of weeks from 1 to 104",
                                                     at: cell.location))
             }
             return nil

@@ -25,22 +25,26 @@ extension ShoppingInfo {
         let foodIDs = foods.map(\.id)
         let knownFoods = KnownIDs(foodIDs)
         var items: [ShoppingInfo] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
+        let c = (food: table.column("food"), aisle: table.column("aisle"), buyAs: table.column("buy_as"),
+                 buyUnit: table.column("buy_unit"), buyUnitPlural: table.column("buy_unit_plural"),
+                 gramsPerUnit: table.column("grams_per_unit"), yield: table.column("yield"),
+                 yieldSource: table.column("yield_source"), weightSource: table.column("weight_source"))
         for row in table.rows {
             let before = diagnostics.count
-            let food = table.uniqueKey("food", kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
-            let aisle = table.choice("aisle", in: row, among: Aisle.allCases, into: &diagnostics)
-            let buyAs = table.line("buy_as", in: row, limit: 120, into: &diagnostics)
-            let unit = table.line("buy_unit", in: row, limit: 40, into: &diagnostics)
-            let plural = table.line("buy_unit_plural", in: row, limit: 40, into: &diagnostics)
-            let grams = table.number("grams_per_unit", in: row, positive: true, into: &diagnostics)
-            let yield = table.number("yield", in: row, positive: true, into: &diagnostics)
-            let yieldSource = table.line("yield_source", in: row, limit: 1000, into: &diagnostics)
-            let weightSource = table.line("weight_source", in: row, limit: 1000, into: &diagnostics)
-            if let unit, let plural, (unit == "g" || unit == "l") && plural != unit, let cell = table.field("buy_unit_plural", in: row) {
+            let food = table.uniqueKey(c.food, kind: "food", in: row, known: knownFoods, seen: &seen, into: &diagnostics)
+            let aisle = table.choice(c.aisle, in: row, among: Aisle.allCases, into: &diagnostics)
+            let buyAs = table.line(c.buyAs, in: row, limit: 120, into: &diagnostics)
+            let unit = table.line(c.buyUnit, in: row, limit: 40, into: &diagnostics)
+            let plural = table.line(c.buyUnitPlural, in: row, limit: 40, into: &diagnostics)
+            let grams = table.number(c.gramsPerUnit, in: row, positive: true, into: &diagnostics)
+            let yield = table.number(c.yield, in: row, positive: true, into: &diagnostics)
+            let yieldSource = table.line(c.yieldSource, in: row, limit: 1000, into: &diagnostics)
+            let weightSource = table.line(c.weightSource, in: row, limit: 1000, into: &diagnostics)
+            if let unit, let plural, (unit == "g" || unit == "l") && plural != unit, let cell = table.field(c.buyUnitPlural, in: row) {
                 diagnostics.append(table.diagnostic(.error, "the plural of '\(unit)' is '\(unit)', not '\(plural)'", at: cell.location))
             }
-            if let unit, let grams, let cell = table.field("grams_per_unit", in: row) {
+            if let unit, let grams, let cell = table.field(c.gramsPerUnit, in: row) {
                 if unit == "g" && grams != 1 {
                     diagnostics.append(table.diagnostic(.error, "grams_per_unit of 'g' must be 1, not '\(cell.text)'", at: cell.location))
                 } else if unit == "l" && !litreRange.contains(grams) {
@@ -49,7 +53,7 @@ extension ShoppingInfo {
                         at: cell.location))
                 }
             }
-            if let yield, !yieldRange.contains(yield), let cell = table.field("yield", in: row) {
+            if let yield, !yieldRange.contains(yield), let cell = table.field(c.yield, in: row) {
                 diagnostics.append(table.diagnostic(
                     .error, "yield '\(cell.text)' is outside \(yieldRange.lowerBound) to \(yieldRange.upperBound) (eaten grams per bought gram)",
                     at: cell.location))

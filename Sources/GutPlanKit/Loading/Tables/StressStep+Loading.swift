@@ -6,7 +6,7 @@ extension StressStep {
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [StressStep] {
         var steps: [StressStep] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         for row in table.rows {
             let before = diagnostics.count
             let id = table.uniqueID(in: row, seen: &seen, into: &diagnostics)

@@ -8,7 +8,7 @@ extension Symptom {
 
     static func load(_ table: CSVTable, into diagnostics: inout [Diagnostic]) -> [Symptom] {
         var symptoms: [Symptom] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = [String: CSVTable.Field](minimumCapacity: table.rows.count)
         var names = NameClaims()
         for row in table.rows {
             let before = diagnostics.count
