@@ -44,6 +44,9 @@ struct DaySearch {
     private let rowLevelMost: UnsafeMutablePointer<Double>
     private let rowMost: UnsafeMutablePointer<Double>
     private let isSigned: UnsafeMutablePointer<Bool>
+    /// Each item's place in the order of standalone value, highest first (then item index): the
+    /// order of a slot's candidates when the query has no penalty.
+    private let standaloneRank: UnsafeMutablePointer<Int>
 
     // Per-query layout: candidates of level l are candFlat[candStart[l] ..< candStart[l+1]].
     private var order: [Int]
@@ -161,6 +164,11 @@ struct DaySearch {
         isSigned = .allocate(capacity: max(1, U))
         isSigned.initialize(repeating: false, count: max(1, U))
         for u in signedRows { isSigned[u] = true }
+        standaloneRank = .allocate(capacity: max(1, items))
+        let ranked = (0..<items).sorted { a, b in
+            model.standalone[a] != model.standalone[b] ? model.standalone[a] > model.standalone[b] : a < b
+        }
+        for (place, i) in ranked.enumerated() { standaloneRank[i] = place }
         zeroFail.initialize(repeating: 0, count: max(1, (L + 1) * U))
         order = Array(0..<L)
         let total = model.candidates.reduce(0) { $0 + $1.count }
@@ -205,6 +213,7 @@ struct DaySearch {
         activeRoom.deallocate(); activeWeight.deallocate(); candStart.deallocate(); candFlat.deallocate()
         chosen.deallocate(); rowHits.deallocate(); nonzeroStart.deallocate(); nonzeroRow.deallocate(); zeroFail.deallocate()
         bindingStart.deallocate(); bindingRow.deallocate(); rowLevelMost.deallocate(); rowMost.deallocate(); isSigned.deallocate()
+        standaloneRank.deallocate()
     }
 
     /// Counts work done on the caller's behalf (a repeated query answered without a search).
@@ -267,11 +276,17 @@ struct DaySearch {
             let source = query.candidates?[s] ?? model.candidates[s]
             var list = source.filter { !query.blocked[$0] }
             if list.isEmpty { return false }
-            let keys = list.map { model.standalone[$0] - penalty[$0] }
-            var positions = Array(list.indices)
-            positions.sort { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : list[a] < list[b] }
-            list = positions.map { list[$0] }
-            maxKey.append(keys[positions[0]])
+            if query.penalty == nil {
+                // Without a penalty the key is the standalone value: the items' precomputed order.
+                list.sort { standaloneRank[$0] < standaloneRank[$1] }
+                maxKey.append(model.standalone[list[0]] - penalty[list[0]])
+            } else {
+                let keys = list.map { model.standalone[$0] - penalty[$0] }
+                var positions = Array(list.indices)
+                positions.sort { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : list[a] < list[b] }
+                list = positions.map { list[$0] }
+                maxKey.append(keys[positions[0]])
+            }
             lists.append(list)
         }
         // Level order: most valuable slots first, then larger slots first, then slot order.
