@@ -39,11 +39,12 @@ extension ShoppingQuantity {
             }
             items.append(ShoppingQuantity(foods: total.foods, info: total.info, units: total.units, grams: total.grams))
         }
-        let sorted = items.sorted { a, b in
-            if a.aisle != b.aisle { return a.aisle < b.aisle }
-            if a.item != b.item { return Array(a.item.utf8).lexicographicallyPrecedes(Array(b.item.utf8)) }
-            return Array(a.unit.utf8).lexicographicallyPrecedes(Array(b.unit.utf8))
-        }
+        // Each aisle's rank once per item, not once per comparison.
+        let sorted = items.map { (rank: $0.aisle.rank, quantity: $0) }.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.quantity.item != b.quantity.item { return JSONValue.keyOrder(a.quantity.item, b.quantity.item) }
+            return JSONValue.keyOrder(a.quantity.unit, b.quantity.unit)
+        }.map(\.quantity)
         return (sorted, skipped.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) })
     }
 }
