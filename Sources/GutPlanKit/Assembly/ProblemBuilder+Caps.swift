@@ -18,6 +18,8 @@ extension ProblemBuilder {
         }
         // The group of a rule that is not `each`: one past the last food index.
         let whole = foods.count
+        // Each item's most days a week (its weekly maximum, at most 7).
+        let weekly = items.map { min(Double($0.maxPerWeek), 7) }
         var caps: [PlanningProblem.FoodCap] = []
         for rule in knowledge.foodCaps where rule.applies(sex: profile.sex, age: profile.age) {
             let all = rule.selectsAll, each = rule.perFood
@@ -28,9 +30,9 @@ extension ProblemBuilder {
             // entries' portions (a group per food for `each`, else one group for the rule).
             var groups = [[(index: Int, amount: Double)]](repeating: [], count: foods.count + 1)
             var used: [Int] = []
-            for (index, entry) in entries.enumerated() {
+            for index in entries.indices {
                 var amounts: [(group: Int, amount: Double)] = []
-                for (portion, food) in zip(entry.portions, entry.foodIndices) {
+                for (portion, food) in zip(entries[index].portions, entries[index].foodIndices) {
                     guard let perServing = perServing[food] else { continue }
                     let group = each ? food : whole
                     let amount = portion.servings * perServing
@@ -45,29 +47,34 @@ extension ProblemBuilder {
                     groups[group].append((index, rule.itemAmount(portions: amount)))
                 }
             }
-            let named = used.map { (id: $0 == whole ? rule.id : "\(rule.id):\(foods[$0].id)", members: groups[$0]) }
-            for group in named.sorted(by: { $0.id < $1.id }) {
-                guard let cap = foodCap(id: group.id, rule: rule, members: group.members, items: items) else { continue }
-                caps.append(cap)
+            // The groups whose cap can bind, sorted by id.
+            var bound: [PlanningProblem.FoodCap] = []
+            for group in used {
+                let members = groups[group]
+                guard let (perDay, perWeek) = Self.binding(rule, members: members, weekly: weekly) else { continue }
+                var amounts: [String: Double] = [:]
+                for (index, amount) in members { amounts[entries[index].id] = amount }
+                bound.append(PlanningProblem.FoodCap(id: group == whole ? rule.id : "\(rule.id):\(foods[group].id)",
+                                                     maxPerDay: perDay, maxPerWeek: perWeek, amounts: amounts))
             }
+            caps += bound.sorted { $0.id < $1.id }
         }
         return caps
     }
 
-    /// The cap over one group's items, or `nil` when it cannot bind.
-    private func foodCap(id: String, rule: FoodCapRule, members: [(index: Int, amount: Double)],
-                         items: [PlanningProblem.Item]) -> PlanningProblem.FoodCap? {
-        let days = 7.0
+    /// The limits of a cap over one group's items that can bind (`nil` for one that cannot):
+    /// per day when the items together (each once) exceed it, per week when the items at
+    /// `weekly` days each exceed it.
+    private static func binding(_ rule: FoodCapRule, members: [(index: Int, amount: Double)],
+                                weekly: [Double]) -> (perDay: Double?, perWeek: Double?)? {
         var dayMax = 0.0, weekMax = 0.0
         for (index, amount) in members {
             dayMax += amount
-            weekMax += amount * min(Double(items[index].maxPerWeek), days)
+            weekMax += amount * weekly[index]
         }
         let perDay = rule.maxPerDay.flatMap { dayMax > $0 + 1e-9 ? $0 : nil }
         let perWeek = rule.maxPerWeek.flatMap { weekMax > $0 + 1e-9 ? $0 : nil }
         guard perDay != nil || perWeek != nil else { return nil }
-        var amounts: [String: Double] = [:]
-        for (index, amount) in members { amounts[entries[index].id] = amount }
-        return PlanningProblem.FoodCap(id: id, maxPerDay: perDay, maxPerWeek: perWeek, amounts: amounts)
+        return (perDay, perWeek)
     }
 }

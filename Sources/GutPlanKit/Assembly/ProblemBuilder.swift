@@ -207,25 +207,28 @@ struct ProblemBuilder {
         return total
     }
 
-    /// `terms.map { eaten($0, in: entry) }`, with each food's per-serving amount of every term
-    /// looked up once for the catalogue (`perServing`, by food index: empty until first needed)
-    /// rather than once per item that holds the food. Same sums in the same order.
-    func eatenAmounts(of entry: Entry, perServing: inout [[Double?]]) -> [Double] {
-        guard entry.foodIndices.count == entry.portions.count else { return terms.map { eaten($0, in: entry) } }
-        var totals = [Double](repeating: 0, count: terms.count)
+    /// The eaten amount of each of `nutrients` in an entry (unknown values count as 0), with each
+    /// food's per-serving amounts looked up once for the catalogue (`perServing`, by food index:
+    /// empty until first needed) rather than once per item that holds the food. The same sums in
+    /// the same order as `eaten(_:in:knowledge:)`.
+    func eatenAmounts(of entry: Entry, nutrients: [Nutrient], perServing: inout [[Double?]]) -> [Double] {
+        guard entry.foodIndices.count == entry.portions.count else {
+            return nutrients.map { Self.eaten($0, in: entry, knowledge: knowledge) }
+        }
+        var totals = [Double](repeating: 0, count: nutrients.count)
         for index in entry.portions.indices {
             let food = entry.foodIndices[index]
-            if perServing[food].count != terms.count {
-                perServing[food] = terms.map { knowledge.amount(of: $0.nutrient, in: entry.foods[index]) }
+            if perServing[food].count != nutrients.count {
+                let item = knowledge.foods[food]
+                perServing[food] = nutrients.map { knowledge.amount(of: $0, in: item) }
             }
             let servings = entry.portions[index].servings
             perServing[food].withUnsafeBufferPointer { amounts in
-                for term in amounts.indices {
-                    if let amount = amounts[term] { totals[term] += amount * servings }
+                for nutrient in amounts.indices {
+                    if let amount = amounts[nutrient] { totals[nutrient] += amount * servings }
                 }
             }
         }
-        for term in terms.indices { totals[term] *= terms[term].scale }
         return totals
     }
 
@@ -298,7 +301,6 @@ struct ProblemBuilder {
     func problem() -> PlanningProblem {
         let foods = knowledge.foods
         let energy = knowledge.nutrient(id: "energy")
-        let kcalTerm = energy.map { Term(id: $0.id, unit: $0.unit, nutrient: $0, scale: 1, upperLimit: nil) }
         let counting = terms.map(Counting.init)
         // What every item needs of its foods, once per food (by index) rather than per portion:
         // the reported nutrients the rules prefer it for (by index into `reported`), and its
@@ -321,23 +323,28 @@ struct ProblemBuilder {
         for (rank, plant) in plantNames.sorted().enumerated() { rankOfPlant[plant] = rank }
         for index in foods.indices where seen[index] { plantRank[index] = foods[index].plant.flatMap { rankOfPlant[$0] } }
 
+        // Every term's nutrient, then energy: the items' kcal come from the same per-food rows.
+        let read = terms.map(\.nutrient) + (energy.map { [$0] } ?? [])
+        let scales = terms.map(\.scale)
         var perServing = [[Double?]](repeating: [], count: foods.count)
         let items = entries.map { entry in
-            let amounts = eatenAmounts(of: entry, perServing: &perServing)
+            let eaten = eatenAmounts(of: entry, nutrients: read, perServing: &perServing)
+            var amounts = [Double](repeating: 0, count: terms.count)
+            for term in terms.indices { amounts[term] = eaten[term] * scales[term] }
             var countedAmounts = amounts
             for term in terms.indices { countedAmounts[term] = counted(counting[term], in: entry, eaten: amounts[term]) }
             // Distinct plants in order of first appearance (the first spelling of each), sorted.
             var plants: [(rank: Int, name: String)] = []
             var prefers = [Bool](repeating: false, count: reported.count)
-            for (food, index) in zip(entry.foods, entry.foodIndices) {
-                if let rank = plantRank[index], let plant = food.plant, !plants.contains(where: { $0.rank == rank }) {
+            for index in entry.foodIndices {
+                if let rank = plantRank[index], !plants.contains(where: { $0.rank == rank }), let plant = foods[index].plant {
                     plants.append((rank, plant))
                 }
                 for nutrient in preferred[index] { prefers[nutrient] = true }
             }
             plants.sort { $0.rank < $1.rank }
             return PlanningProblem.Item(
-                id: entry.id, slots: entry.slots, kcal: kcalTerm.map { eaten($0, in: entry) } ?? 0,
+                id: entry.id, slots: entry.slots, kcal: energy == nil ? 0 : eaten[terms.count],
                 maxPerWeek: entry.kind == .meal ? Self.mealMaxPerWeek : Self.additionMaxPerWeek,
                 noConsecutiveDays: entry.kind == .meal, amounts: amounts, preference: 0,
                 counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.map(\.name),
