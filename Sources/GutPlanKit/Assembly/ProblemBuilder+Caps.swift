@@ -52,7 +52,7 @@ extension ProblemBuilder {
             for group in used {
                 let members = groups[group]
                 guard let (perDay, perWeek) = Self.binding(rule, members: members, weekly: weekly) else { continue }
-                var amounts: [String: Double] = [:]
+                var amounts = [String: Double](minimumCapacity: members.count)
                 for (index, amount) in members { amounts[entries[index].id] = amount }
                 bound.append(PlanningProblem.FoodCap(id: group == whole ? rule.id : "\(rule.id):\(foods[group].id)",
                                                      maxPerDay: perDay, maxPerWeek: perWeek, amounts: amounts))

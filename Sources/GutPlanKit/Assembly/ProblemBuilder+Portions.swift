@@ -21,7 +21,9 @@ extension ProblemBuilder {
 
     /// kcal of a typical day: the sum over the planned slots of the median item's kcal.
     static func typicalDay(_ entries: [Entry], energy: Nutrient, knowledge: KnowledgeBase) -> Double {
-        let kcal = entries.map { eaten(energy, in: $0, knowledge: knowledge) }  // once per entry, not per slot
+        // Once per entry (not per slot), each food's energy read once.
+        var perServing = [[Double?]](repeating: [], count: knowledge.foods.count)
+        let kcal = entries.map { eatenAmounts(of: $0, nutrients: [energy], perServing: &perServing, knowledge: knowledge)[0] }
         var total = 0.0
         for slot in Slot.planned {
             let inSlot = entries.indices.filter { entries[$0].slots.contains(slot) }.map { kcal[$0] }.sorted()

@@ -186,11 +186,6 @@ struct ProblemBuilder {
         return entries
     }
 
-    /// Amount eaten of a term in an entry; unknown values count as 0.
-    func eaten(_ term: Term, in entry: Entry) -> Double {
-        Self.eaten(term.nutrient, in: entry, knowledge: knowledge) * term.scale
-    }
-
     /// Amount of a nutrient eaten in an entry; unknown values count as 0. Reads the entry's own
     /// foods (aligned with its portions) rather than looking each one up by id. Static, so the
     /// portion step can be chosen before a builder exists.
@@ -210,17 +205,23 @@ struct ProblemBuilder {
     /// The eaten amount of each of `nutrients` in an entry (unknown values count as 0), with each
     /// food's per-serving amounts looked up once for the catalogue (`perServing`, by food index:
     /// empty until first needed) rather than once per item that holds the food. The same sums in
-    /// the same order as `eaten(_:in:knowledge:)`.
-    func eatenAmounts(of entry: Entry, nutrients: [Nutrient], perServing: inout [[Double?]]) -> [Double] {
+    /// the same order as `eaten(_:in:knowledge:)`. Static, so the portion step can be chosen
+    /// before a builder exists.
+    static func eatenAmounts(of entry: Entry, nutrients: [Nutrient], perServing: inout [[Double?]],
+                             knowledge: KnowledgeBase) -> [Double] {
         guard entry.foodIndices.count == entry.portions.count else {
-            return nutrients.map { Self.eaten($0, in: entry, knowledge: knowledge) }
+            return nutrients.map { eaten($0, in: entry, knowledge: knowledge) }
         }
         var totals = [Double](repeating: 0, count: nutrients.count)
         for index in entry.portions.indices {
             let food = entry.foodIndices[index]
             if perServing[food].count != nutrients.count {
-                let item = knowledge.foods[food]
-                perServing[food] = nutrients.map { knowledge.amount(of: $0, in: item) }
+                // Read through the buffer: a `map` over the nutrients copied each one per food.
+                perServing[food] = nutrients.withUnsafeBufferPointer { list in
+                    knowledge.foods.withUnsafeBufferPointer { foods in
+                        list.indices.map { knowledge.amount(of: list[$0], in: foods[food]) }
+                    }
+                }
             }
             let servings = entry.portions[index].servings
             perServing[food].withUnsafeBufferPointer { amounts in
@@ -328,7 +329,7 @@ struct ProblemBuilder {
         let scales = terms.map(\.scale)
         var perServing = [[Double?]](repeating: [], count: foods.count)
         let items = entries.map { entry in
-            let eaten = eatenAmounts(of: entry, nutrients: read, perServing: &perServing)
+            let eaten = Self.eatenAmounts(of: entry, nutrients: read, perServing: &perServing, knowledge: knowledge)
             var amounts = [Double](repeating: 0, count: terms.count)
             for term in terms.indices { amounts[term] = eaten[term] * scales[term] }
             var countedAmounts = amounts
@@ -386,10 +387,12 @@ struct ProblemBuilder {
                 default: break
                 }
             }
+            nutrients.removeAll { !reportedIDs.contains($0) }
+            guard !nutrients.isEmpty else { continue }
             for food in foods {
-                for id in nutrients where reportedIDs.contains(id) && !(result[food] ?? []).contains(id) {
-                    result[food, default: []].append(id)
-                }
+                var list = result[food] ?? []
+                for id in nutrients where !list.contains(id) { list.append(id) }
+                result[food] = list
             }
         }
         return result

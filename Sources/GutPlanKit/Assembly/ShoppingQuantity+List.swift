@@ -16,7 +16,8 @@ extension ShoppingQuantity {
         var totals: [Key: (info: ShoppingInfo, foods: [String], units: Double, grams: Double)] = [:]
         var skipped: [String] = []
         // Sums run in foods.csv order, so the same input always adds up to the same last bit.
-        let foods = eaten.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+        let foods = eaten.keys.map { (order: order[$0] ?? .max, food: $0) }
+            .sorted { ($0.order, $0.food) < ($1.order, $1.food) }.map(\.food)
         for food in foods {
             let grams = eaten[food] ?? 0
             guard grams.isFinite, grams > 0, let row = rows[food], let bought = bought(grams, row) else {
@@ -39,12 +40,13 @@ extension ShoppingQuantity {
             }
             items.append(ShoppingQuantity(foods: total.foods, info: total.info, units: total.units, grams: total.grams))
         }
-        // Each aisle's rank once per item, not once per comparison.
-        let sorted = items.map { (rank: $0.aisle.rank, quantity: $0) }.sorted { a, b in
-            if a.rank != b.rank { return a.rank < b.rank }
-            if a.quantity.item != b.quantity.item { return JSONValue.keyOrder(a.quantity.item, b.quantity.item) }
-            return JSONValue.keyOrder(a.quantity.unit, b.quantity.unit)
-        }.map(\.quantity)
+        // Indices sorted (not the items, which are costly to move), each aisle's rank found once.
+        let ranks = items.map(\.aisle.rank)
+        let sorted = items.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if items[a].item != items[b].item { return JSONValue.keyOrder(items[a].item, items[b].item) }
+            return JSONValue.keyOrder(items[a].unit, items[b].unit)
+        }.map { items[$0] }
         return (sorted, skipped.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) })
     }
 }

@@ -14,6 +14,7 @@ extension MealPlan {
     /// Written member by member with `JSONWriter`, without a tree of `JSONValue`s in between.
     public func json(pretty: Bool = true) -> String {
         var w = JSONWriter(pretty: pretty)
+        w.reserveCapacity(16_384 * max(days.count, 1))  // a day is 10-15 KB of pretty text
         w.beginObject()
         w.key("profile")
         writeProfile(to: &w)

@@ -40,8 +40,11 @@ struct JSONWriter: Sendable {
     /// The text written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends raw bytes (a trailing newline, say) after the document.
+    /// Appends a raw byte (a trailing newline, say) after the document.
     mutating func appendRaw(_ byte: UInt8) { bytes.append(byte) }
+
+    /// Room for `count` bytes of text, for a document of about that size.
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 
     // MARK: Values
 
@@ -168,17 +171,20 @@ struct JSONWriter: Sendable {
         bytes.append(bracket)
     }
 
-    /// Spaces for the deepest indentation a document usually reaches, appended as one slice.
-    private static let spaces = [UInt8](repeating: 0x20, count: 32)
+    /// A line break and the spaces of the deepest indentation a document usually reaches, so
+    /// that a new line is one append of a slice.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
 
     private mutating func newline(_ level: Int) {
         guard pretty else { return }
-        bytes.append(0x0A)
-        var count = 2 * level
+        let line = Self.lineStart
+        var count = 1 + 2 * level
+        var from = 0
         while count > 0 {
-            let run = min(count, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<run])
+            let run = min(count, line.count - from)
+            bytes.append(contentsOf: line[from..<(from + run)])
             count -= run
+            from = 1
         }
     }
 
