@@ -20,12 +20,19 @@ extension ProblemBuilder {
         let whole = foods.count
         // Each item's most days a week (its weekly maximum, at most 7).
         let weekly = items.map { min(Double($0.maxPerWeek), 7) }
+        let rules = knowledge.foodCaps.filter { $0.applies(sex: profile.sex, age: profile.age) }
+        // Each rule's amount per serving of each held food, in the rule's measure; `nil` for a
+        // food the rule does not select (each food is read once for all the rules).
+        var selected = [[Double?]](repeating: [Double?](repeating: nil, count: foods.count), count: rules.count)
+        for index in held {
+            let food = foods[index]
+            for rule in rules.indices where rules[rule].selectsAll || rules[rule].selects(food) {
+                selected[rule][index] = rules[rule].amount(perServingOf: food)
+            }
+        }
         var caps: [PlanningProblem.FoodCap] = []
-        for rule in knowledge.foodCaps where rule.applies(sex: profile.sex, age: profile.age) {
-            let all = rule.selectsAll, each = rule.perFood
-            // Each held food's amount per serving in the cap's measure; `nil` when not selected.
-            var perServing = [Double?](repeating: nil, count: foods.count)
-            for index in held where all || rule.selects(foods[index]) { perServing[index] = rule.amount(perServingOf: foods[index]) }
+        for (rule, perServing) in zip(rules, selected) {
+            let each = rule.perFood
             // Each group's items with their amounts, in entry order; built in one pass over the
             // entries' portions (a group per food for `each`, else one group for the rule).
             var groups = [[(index: Int, amount: Double)]](repeating: [], count: foods.count + 1)

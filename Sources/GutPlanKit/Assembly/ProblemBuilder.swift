@@ -213,15 +213,12 @@ struct ProblemBuilder {
             return nutrients.map { eaten($0, in: entry, knowledge: knowledge) }
         }
         var totals = [Double](repeating: 0, count: nutrients.count)
+        var measures: [Nutrient.Measure] = []  // the nutrients' measures, once a food is new
         for index in entry.portions.indices {
             let food = entry.foodIndices[index]
             if perServing[food].count != nutrients.count {
-                // Read through the buffer: a `map` over the nutrients copied each one per food.
-                perServing[food] = nutrients.withUnsafeBufferPointer { list in
-                    knowledge.foods.withUnsafeBufferPointer { foods in
-                        list.indices.map { knowledge.amount(of: list[$0], in: foods[food]) }
-                    }
-                }
+                if measures.count != nutrients.count { measures = nutrients.map { $0.measure } }
+                perServing[food] = amounts(measures, in: knowledge.foods[food])
             }
             let servings = entry.portions[index].servings
             perServing[food].withUnsafeBufferPointer { amounts in
@@ -231,6 +228,18 @@ struct ProblemBuilder {
             }
         }
         return totals
+    }
+
+    /// A food's amount per serving of each measure (`nil`: not reported), read as
+    /// `KnowledgeBase.amount(of:in:)` reads it, but from the measures alone: calling that for
+    /// every food and nutrient copied both structures each time.
+    static func amounts(_ measures: [Nutrient.Measure], in food: Food) -> [Double?] {
+        measures.map { measure in
+            switch measure {
+            case .column(let column): return food.values[column]
+            case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
+            }
+        }
     }
 
     /// How the score counts a term: what is eaten, or absorbed iron or calcium (`MealAbsorption`).
