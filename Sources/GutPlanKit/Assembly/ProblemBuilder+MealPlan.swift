@@ -105,7 +105,7 @@ extension ProblemBuilder {
 
     /// One planned meal or addition, with what it brings and what counts of it.
     func item(_ entry: Entry, _ problemItem: PlanningProblem.Item, slot: Slot, reporting: Reporting) -> MealPlan.Item {
-        var amounts: [String: Double] = [:], counted: [String: Double] = [:]
+        var amounts = [String: Double](minimumCapacity: terms.count), counted: [String: Double] = [:]
         for term in terms.indices where reporting.termTargets[term] != nil {
             amounts[terms[term].id] = problemItem.amounts[term]
             if let value = problemItem.counted?[term], value != problemItem.amounts[term] { counted[terms[term].id] = value }
