@@ -147,18 +147,23 @@ extension ProblemBuilder {
     }
 
     /// The entry's foods in a cook's measures for everyone at the table; a food without a
-    /// household unit is given in grams.
+    /// household unit is given in grams. A food that a meal holds twice is measured at its first portion (with the first measure
+    /// its portions give) and in grams at the later ones.
     func ingredients(of entry: Entry) -> [MealPlan.Ingredient] {
         let people = max(options.servings, 1)
-        let measured = HouseholdAmount.ingredients(of: entry.portions, people: people,
-                                                   food: { id in entry.foods.first { $0.id == id } }, unit: unitsByFood)
-        var byFood = Dictionary(measured.amounts.map { ($0.food, $0) }, uniquingKeysWith: { a, _ in a })
-        return zip(entry.portions, entry.foods).map { portion, food in
-            if let amount = byFood.removeValue(forKey: food.id) {
-                return MealPlan.Ingredient(food: food.id, amount: amount.amount, unit: amount.unit, grams: amount.grams,
-                                           text: amount.text)
+        let portions = entry.portions
+        var measured: [String] = []
+        return zip(portions.indices, entry.foods).map { index, food in
+            if !measured.contains(food.id) {
+                measured.append(food.id)
+                for later in index..<portions.count where portions[later].food == food.id {
+                    guard let amount = HouseholdAmount.ingredients(of: [portions[later]], people: people, food: { _ in food },
+                                                                   unit: unitsByFood).amounts.first else { continue }
+                    return MealPlan.Ingredient(food: food.id, amount: amount.amount, unit: amount.unit, grams: amount.grams,
+                                               text: amount.text)
+                }
             }
-            let grams = (food.grams * portion.servings * Double(people)).rounded()
+            let grams = (food.grams * portions[index].servings * Double(people)).rounded()
             return MealPlan.Ingredient(food: food.id, amount: grams, unit: "g", grams: grams,
                                        text: "\(DecimalText.format(grams, maxFractionDigits: 0)) g \(food.name)")
         }
