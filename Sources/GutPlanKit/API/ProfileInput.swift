@@ -69,8 +69,9 @@ extension GutPlan {
                               energy: input.energy, activity: input.activity)
         profile.supplements = try supplements(input.supplements)
         profile.lowFODMAP = input.lowFODMAP
-        profile.confirmed = try nutrientIDs(input.confirmed)
-        profile.suspected = try nutrientIDs(input.suspected).subtracting(profile.confirmed)
+        let names = NutrientNameIndex(knowledge)
+        profile.confirmed = try nutrientIDs(input.confirmed, names: names)
+        profile.suspected = try nutrientIDs(input.suspected, names: names).subtracting(profile.confirmed)
         for name in input.symptoms {
             guard let symptom = knowledge.symptom(named: name) else {
                 let hint = knowledge.suggestion(forSymptom: name).map { " (did you mean '\($0)'?)" } ?? ""
@@ -102,12 +103,13 @@ extension GutPlan {
         return profile
     }
 
-    func nutrientIDs(_ names: [String]) throws(GutPlanError) -> Set<String> {
+    func nutrientIDs(_ names: [String], names index: NutrientNameIndex) throws(GutPlanError) -> Set<String> {
         var ids = Set<String>()
         for name in names {
-            if let problem = problem(flagging: name) { throw .invalidRequest(problem) }
+            let found = index.nutrients(named: name)
+            if let problem = problem(flagging: name, found: found) { throw .invalidRequest(problem) }
             // A group alias flags the nutrients in it that have a daily target.
-            ids.formUnion(knowledge.nutrients(named: name).filter { knowledge.nutrient(id: $0)?.targets.isEmpty == false })
+            ids.formUnion(found.filter { knowledge.nutrient(id: $0)?.targets.isEmpty == false })
         }
         return ids
     }
@@ -115,7 +117,11 @@ extension GutPlan {
     /// Why a typed name cannot be flagged — unknown (with a "did you mean"), or a nutrient without
     /// a daily target — or `nil` when it names at least one nutrient that can be.
     public func problem(flagging name: String) -> String? {
-        let found = knowledge.nutrients(named: name)
+        problem(flagging: name, found: knowledge.nutrients(named: name))
+    }
+
+    /// `problem(flagging:)` with the ids the name means already found.
+    func problem(flagging name: String, found: [String]) -> String? {
         guard !found.isEmpty else {
             let hint = knowledge.suggestion(forNutrient: name).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown nutrient '\(name.clipped(to: 80))'\(hint); see 'gutplan nutrients' for the names"

@@ -5,29 +5,48 @@ extension ProblemBuilder {
     func mealPlan(problem: PlanningProblem, solution: PlanSolution, steps: [StressStep]) -> MealPlan {
         let targetValues = targets.mapValues(\.target)
         let supplements = Dictionary(uniqueKeysWithValues: problem.nutrients.map { ($0.id, $0.supplement) })
-        let reportedIDs = reported.map(\.id)
+        let reporting = Reporting(self)
+        // A day's sums by key, in arrays: `totals` over `kcal` and every term, `counted` over the
+        // reported nutrients and every term with a target (each term adds to its key's slot).
+        var totalKeys = ["kcal"]
+        let totalSlot = terms.map { term -> Int in
+            if let at = totalKeys.firstIndex(of: term.id) { return at }
+            totalKeys.append(term.id)
+            return totalKeys.count - 1
+        }
+        var countedKeys: [String] = []
+        for nutrient in reported where !countedKeys.contains(nutrient.id) { countedKeys.append(nutrient.id) }
+        // Reported nutrients start from their supplements; other keys from 0 once an item adds to them.
+        let countedStart = countedKeys.map { supplements[$0] ?? 0 }
+        let reportedKeys = countedKeys.count
+        let countedSlot = terms.indices.map { term -> Int? in
+            guard reporting.termTargets[term] != nil else { return nil }
+            if let at = countedKeys.firstIndex(of: terms[term].id) { return at }
+            countedKeys.append(terms[term].id)
+            return countedKeys.count - 1
+        }
+        let coverageOf = targetValues.map { (id: $0.key, target: $0.value, slot: countedKeys.firstIndex(of: $0.key)) }
         var days: [MealPlan.Day] = []
         var servings: [String: Double] = [:]
         var usedOn: [String: [Int]] = [:]
-        var foodCounted: [String: Double] = [:]
+        var foodCounted = [Double](repeating: 0, count: countedKeys.count)
         for (dayIndex, chosen) in solution.days.enumerated() {
             var items: [MealPlan.Item] = []
-            var totals: [String: Double] = ["kcal": 0]
-            var counted: [String: Double] = [:]
-            for id in reportedIDs { counted[id] = supplements[id] ?? 0 }
+            var totals = [Double](repeating: 0, count: totalKeys.count)
+            var counted = countedStart + [Double](repeating: 0, count: countedKeys.count - reportedKeys)
             for (slotIndex, itemIndex) in chosen.enumerated() {
                 let entry = entries[itemIndex]
                 let problemItem = problem.items[itemIndex]
-                items.append(item(entry, problemItem, slot: problem.slots[slotIndex], targets: targetValues))
-                for (termIndex, term) in terms.enumerated() {
-                    totals[term.id, default: 0] += problemItem.amounts[termIndex]
-                    if targetValues[term.id] != nil {
-                        let amount = problemItem.counted?[termIndex] ?? problemItem.amounts[termIndex]
-                        counted[term.id, default: 0] += amount
-                        foodCounted[term.id, default: 0] += amount
+                items.append(item(entry, problemItem, slot: problem.slots[slotIndex], reporting: reporting))
+                for term in terms.indices {
+                    totals[totalSlot[term]] += problemItem.amounts[term]
+                    if let slot = countedSlot[term] {
+                        let amount = problemItem.counted?[term] ?? problemItem.amounts[term]
+                        counted[slot] += amount
+                        foodCounted[slot] += amount
                     }
                 }
-                totals["kcal", default: 0] += problemItem.kcal
+                totals[0] += problemItem.kcal
                 for portion in entry.portions {
                     servings[portion.food, default: 0] += portion.servings
                     if usedOn[portion.food]?.last != dayIndex + 1 { usedOn[portion.food, default: []].append(dayIndex + 1) }
@@ -35,9 +54,13 @@ extension ProblemBuilder {
             }
             if dayIndex < steps.count { items.append(stressItem(steps[dayIndex])) }
             var coverage: [String: Double] = [:]
-            for (id, target) in targetValues { coverage[id] = min(1, counted[id, default: 0] / target) }
+            for (id, target, slot) in coverageOf { coverage[id] = min(1, (slot.map { counted[$0] } ?? 0) / target) }
+            // A day without items has only `kcal` and the reported nutrients (no item added the rest).
+            let keys = (totals: chosen.isEmpty ? 1 : totalKeys.count, counted: chosen.isEmpty ? reportedKeys : countedKeys.count)
             days.append(MealPlan.Day(number: dayIndex + 1, name: Self.dayNames[dayIndex % 7], items: items,
-                                     totals: totals, counted: counted, coverage: coverage))
+                                     totals: Dictionary(uniqueKeysWithValues: zip(totalKeys.prefix(keys.totals), totals)),
+                                     counted: Dictionary(uniqueKeysWithValues: zip(countedKeys.prefix(keys.counted), counted)),
+                                     coverage: coverage))
         }
         var resolved = profile
         resolved.energy = profile.energyBand
@@ -45,7 +68,8 @@ extension ProblemBuilder {
         for term in problem.nutrients { if let limit = term.upperLimit { limits[term.id] = limit } }
         var plan = MealPlan(profile: resolved, flags: assessment.flags.mapValues(\.status), score: solution.score,
                         upperBound: solution.upperBound, days: days,
-                        nutrients: summaries(days: days, supplements: supplements, foodCounted: foodCounted),
+                        nutrients: summaries(days: days, supplements: supplements,
+                                             foodCounted: Dictionary(uniqueKeysWithValues: zip(countedKeys, foodCounted))),
                         upperLimits: limits, notes: assessment.notes, shopping: shopping(servings, usedOn: usedOn),
                         supplements: profile.supplements, limits: limitSummaries(days),
                         plants: plants(problem: problem, solution: solution))
@@ -56,19 +80,42 @@ extension ProblemBuilder {
         return plan
     }
 
+    /// The daily targets of the terms and the reported nutrients, resolved once for a plan's items.
+    struct Reporting {
+        /// Each term's daily target; `nil` for a term that is not reported.
+        var termTargets: [Double?]
+        /// Each reported nutrient's target, and the terms of its id that have one, in order.
+        var reportedTargets: [Double?]
+        var reportedTerms: [[Int]]
+        /// The targets of iron and calcium, which absorption factors are shown for.
+        var iron: Double?
+        var calcium: Double?
+
+        init(_ builder: ProblemBuilder) {
+            let targets = builder.targets.mapValues(\.target)
+            termTargets = builder.terms.map { targets[$0.id] }
+            reportedTargets = builder.reported.map { targets[$0.id] }
+            reportedTerms = builder.reported.map { nutrient in
+                builder.terms.indices.filter { builder.terms[$0].id == nutrient.id && targets[nutrient.id] != nil }
+            }
+            iron = targets["iron"]
+            calcium = targets["calcium"]
+        }
+    }
+
     /// One planned meal or addition, with what it brings and what counts of it.
-    func item(_ entry: Entry, _ problemItem: PlanningProblem.Item, slot: Slot, targets: [String: Double]) -> MealPlan.Item {
-        var amounts: [String: Double] = [:], counted: [String: Double] = [:]
-        for (termIndex, term) in terms.enumerated() where targets[term.id] != nil {
-            amounts[term.id] = problemItem.amounts[termIndex]
-            if let value = problemItem.counted?[termIndex], value != problemItem.amounts[termIndex] { counted[term.id] = value }
+    func item(_ entry: Entry, _ problemItem: PlanningProblem.Item, slot: Slot, reporting: Reporting) -> MealPlan.Item {
+        var amounts = [String: Double](minimumCapacity: terms.count), counted: [String: Double] = [:]
+        for term in terms.indices where reporting.termTargets[term] != nil {
+            amounts[terms[term].id] = problemItem.amounts[term]
+            if let value = problemItem.counted?[term], value != problemItem.amounts[term] { counted[terms[term].id] = value }
         }
         var factors: [MealPlan.Factor] = []
         if let absorption = entry.absorption {
-            if let eaten = amounts["iron"], eaten > 0, targets["iron"] != nil {
+            if let eaten = amounts["iron"], eaten > 0, reporting.iron != nil {
                 factors.append(.init(nutrient: "iron", factor: absorption.ironFactor, reason: absorption.ironReason))
             }
-            if targets["calcium"] != nil, absorption.eatenCalcium > 0, !absorption.calciumReasons.isEmpty {
+            if reporting.calcium != nil, absorption.eatenCalcium > 0, !absorption.calciumReasons.isEmpty {
                 let names = absorption.calciumReasons.map { reason in
                     "\(knowledge.food(id: reason.food)?.name ?? reason.food) (\(Self.number(reason.absorption))× milk)"
                 }
@@ -76,8 +123,16 @@ extension ProblemBuilder {
                                      reason: "oxalate-rich greens absorb less calcium than milk: " + names.joined(separator: ", ")))
             }
         }
-        let covers = reported.map(\.id).filter { id in
-            (counted[id] ?? amounts[id] ?? 0) >= 0.1 * (targets[id] ?? .infinity)
+        // What counts of each reported nutrient (the counted amount where it differs from the
+        // eaten one), against a tenth of its target: the same values `counted` and `amounts` hold.
+        var covers: [String] = []
+        for (index, nutrient) in reported.enumerated() {
+            var eaten: Double?, differs: Double?
+            for term in reporting.reportedTerms[index] {
+                eaten = problemItem.amounts[term]
+                if let value = problemItem.counted?[term], value != problemItem.amounts[term] { differs = value }
+            }
+            if (differs ?? eaten ?? 0) >= 0.1 * (reporting.reportedTargets[index] ?? .infinity) { covers.append(nutrient.id) }
         }
         var item = MealPlan.Item(slot: slot, kind: entry.kind, id: entry.id, name: entry.name, kcal: problemItem.kcal,
                                  foods: entry.portions, nutrients: amounts, counted: counted, factors: factors,
@@ -92,18 +147,23 @@ extension ProblemBuilder {
     }
 
     /// The entry's foods in a cook's measures for everyone at the table; a food without a
-    /// household unit is given in grams.
+    /// household unit is given in grams. A food that a meal holds twice is measured at its first portion (with the first measure
+    /// its portions give) and in grams at the later ones.
     func ingredients(of entry: Entry) -> [MealPlan.Ingredient] {
         let people = max(options.servings, 1)
-        let measured = HouseholdAmount.ingredients(of: entry.portions, people: people,
-                                                   food: { id in entry.foods.first { $0.id == id } }, unit: unitsByFood)
-        var byFood = Dictionary(measured.amounts.map { ($0.food, $0) }, uniquingKeysWith: { a, _ in a })
-        return zip(entry.portions, entry.foods).map { portion, food in
-            if let amount = byFood.removeValue(forKey: food.id) {
-                return MealPlan.Ingredient(food: food.id, amount: amount.amount, unit: amount.unit, grams: amount.grams,
-                                           text: amount.text)
+        let portions = entry.portions
+        var measured: [String] = []
+        return zip(portions.indices, entry.foods).map { index, food in
+            if !measured.contains(food.id) {
+                measured.append(food.id)
+                for later in index..<portions.count where portions[later].food == food.id {
+                    guard let amount = HouseholdAmount.ingredients(of: [portions[later]], people: people, food: { _ in food },
+                                                                   unit: unitsByFood).amounts.first else { continue }
+                    return MealPlan.Ingredient(food: food.id, amount: amount.amount, unit: amount.unit, grams: amount.grams,
+                                               text: amount.text)
+                }
             }
-            let grams = (food.grams * portion.servings * Double(people)).rounded()
+            let grams = (food.grams * portions[index].servings * Double(people)).rounded()
             return MealPlan.Ingredient(food: food.id, amount: grams, unit: "g", grams: grams,
                                        text: "\(DecimalText.format(grams, maxFractionDigits: 0)) g \(food.name)")
         }

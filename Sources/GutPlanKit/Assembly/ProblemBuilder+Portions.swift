@@ -21,10 +21,13 @@ extension ProblemBuilder {
 
     /// kcal of a typical day: the sum over the planned slots of the median item's kcal.
     static func typicalDay(_ entries: [Entry], energy: Nutrient, knowledge: KnowledgeBase) -> Double {
+        // Once per entry (not per slot), each food's energy read once.
+        var perServing = [[Double?]](repeating: [], count: knowledge.foods.count)
+        let kcal = entries.map { eatenAmounts(of: $0, nutrients: [energy], perServing: &perServing, knowledge: knowledge)[0] }
         var total = 0.0
         for slot in Slot.planned {
-            let kcal = entries.filter { $0.slots.contains(slot) }.map { eaten(energy, in: $0, knowledge: knowledge) }.sorted()
-            if !kcal.isEmpty { total += kcal[(kcal.count - 1) / 2] }
+            let inSlot = entries.indices.filter { entries[$0].slots.contains(slot) }.map { kcal[$0] }.sorted()
+            if !inSlot.isEmpty { total += inSlot[(inSlot.count - 1) / 2] }
         }
         return total
     }

@@ -44,6 +44,9 @@ struct ProblemBuilder {
         var portions: [Meal.Portion]
         /// The foods of `portions`, aligned.
         var foods: [Food]
+        /// Where each of `foods` is in `KnowledgeBase.foods` (the first food of its id), aligned:
+        /// per-food numbers are kept in arrays by this index rather than looked up by id.
+        var foodIndices: [Int]
         var absorption: MealAbsorption?
         /// 1-based days the entry may be planned on (additions ramping up); `nil`: every day.
         var days: [Int]? = nil
@@ -116,68 +119,71 @@ struct ProblemBuilder {
     static func allowedEntries(knowledge: KnowledgeBase, profile: Profile, assessment: Assessment,
                                options: PlanOptions, portionScale: Double = 1) -> [Entry] {
         let excludedTags = profile.diet.excludedTags.union(profile.exclude).union(assessment.avoid)
-        let foodsByID = Dictionary(knowledge.foods.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let foods = knowledge.foods
+        let indexByID = knowledge.foodIndexByID()
         let zeroCaps = zeroCaps(knowledge: knowledge, profile: profile)
-        let allowed: (String) -> Bool = { id in
-            guard let food = foodsByID[id] else { return false }
-            return whyLeftOut(food, profile: profile, assessment: assessment, zeroCaps: zeroCaps) == nil
+        // The test of every food once, by index, rather than once per portion that holds it.
+        let allowedFood = foods.map { whyLeftOut($0, profile: profile, assessment: assessment, zeroCaps: zeroCaps) == nil }
+        let absorption = knowledge.absorption.map { model in
+            (parameters: MealAbsorption.Parameters(model: model, diet: profile.diet), facts: foods.map(MealAbsorption.FoodFacts.init))
         }
-        let absorption = { (portions: [Meal.Portion]) -> MealAbsorption? in
-            guard let model = knowledge.absorption else { return nil }
-            return MealAbsorption(portions: portions.compactMap { p in foodsByID[p.food].map { ($0, p.servings) } },
-                                  model: model, diet: profile.diet)
+        func entry(_ kind: MealPlan.Kind, _ id: String, _ name: String, _ slots: [Slot], _ portions: [Meal.Portion],
+                   _ indices: [Int]) -> Entry {
+            Entry(kind: kind, id: id, name: name, slots: slots, portions: portions, foods: indices.map { foods[$0] },
+                  foodIndices: indices,
+                  absorption: absorption.map { model in
+                      MealAbsorption(portions: zip(indices, portions).map { (model.facts[$0], $1.servings) },
+                                     parameters: model.parameters)
+                  })
         }
-        func entry(_ kind: MealPlan.Kind, _ id: String, _ name: String, _ slots: [Slot], _ portions: [Meal.Portion]) -> Entry {
-            Entry(kind: kind, id: id, name: name, slots: slots, portions: portions,
-                  foods: portions.compactMap { foodsByID[$0.food] }, absorption: absorption(portions))
-        }
-        let fodmapFits = { (portions: [Meal.Portion]) -> Bool in
-            !profile.lowFODMAP || portions.allSatisfy { foodsByID[$0.food]?.isLowFODMAP(servings: $0.servings) ?? false }
+        let fodmapFits = { (portions: [Meal.Portion], indices: [Int]) -> Bool in
+            !profile.lowFODMAP || zip(portions, indices).allSatisfy { foods[$1].isLowFODMAP(servings: $0.servings) }
         }
         // In the low-FODMAP phase a food grows only up to the one serving its status was measured
         // at (never below its standard servings); FODMAP-free foods grow in full.
-        let scaled = { (meal: Meal) -> [Meal.Portion] in
+        let scaled = { (meal: Meal, indices: [Int]) -> [Meal.Portion] in
             guard portionScale != 1 else { return meal.portions }
-            return meal.portions.map { portion in
+            return zip(meal.portions, indices).map { portion, index in
                 var servings = portion.servings * portionScale
-                if profile.lowFODMAP, let food = foodsByID[portion.food], !food.isLowFODMAP(servings: servings) {
+                if profile.lowFODMAP, !foods[index].isLowFODMAP(servings: servings) {
                     servings = max(portion.servings, min(servings, 1))
                 }
                 return Meal.Portion(food: portion.food, servings: servings)
             }
         }
-        var entries: [Entry] = knowledge.meals
-            .filter { meal in
-                !excludedTags.contains(meal.id) && meal.portions.allSatisfy { allowed($0.food) } && fodmapFits(scaled(meal))
+        var entries: [Entry] = []
+        for meal in knowledge.meals where !excludedTags.contains(meal.id) {
+            var indices: [Int] = []
+            for portion in meal.portions {
+                guard let index = indexByID[portion.food], allowedFood[index] else { break }
+                indices.append(index)
             }
-            .compactMap { meal -> Entry? in
-                let slots = meal.slots.filter { slot in
-                    guard let limit = options.maxMinutes[slot] else { return true }
-                    // A meal without a written method has unknown times, so a limit leaves it out.
-                    return (knowledge.recipes.first { $0.meal == meal.id }?.totalMinutes).map { $0 <= limit } ?? false
-                }
-                return slots.isEmpty ? nil : entry(.meal, meal.id, meal.name, slots, scaled(meal))
+            guard indices.count == meal.portions.count else { continue }
+            let portions = scaled(meal, indices)
+            guard fodmapFits(portions, indices) else { continue }
+            let slots = meal.slots.filter { slot in
+                guard let limit = options.maxMinutes[slot] else { return true }
+                // A meal without a written method has unknown times, so a limit leaves it out.
+                return (knowledge.recipes.first { $0.meal == meal.id }?.totalMinutes).map { $0 <= limit } ?? false
             }
+            if !slots.isEmpty { entries.append(entry(.meal, meal.id, meal.name, slots, portions, indices)) }
+        }
         var additionIndex: [String: Int] = [:]
         for (slot, tag) in [(Slot.fermented, "fermented"), (Slot.prebiotic, "prebiotic")] {
             for (food, _) in assessment.additions[slot] ?? [] {
-                guard allowed(food), let item = foodsByID[food], item.tags.contains(tag),
-                      fodmapFits([Meal.Portion(food: food, servings: 1)]) else { continue }
-                if let index = additionIndex[food] {
-                    entries[index].slots.append(slot)
+                let portions = [Meal.Portion(food: food, servings: 1)]
+                guard let index = indexByID[food], allowedFood[index], foods[index].tags.contains(tag),
+                      fodmapFits(portions, [index]) else { continue }
+                if let at = additionIndex[food] {
+                    entries[at].slots.append(slot)
                 } else {
                     additionIndex[food] = entries.count
-                    entries.append(entry(slot == .fermented ? .fermented : .prebiotic, food, item.name, [slot],
-                                         [Meal.Portion(food: food, servings: 1)]))
+                    entries.append(entry(slot == .fermented ? .fermented : .prebiotic, food, foods[index].name, [slot],
+                                         portions, [index]))
                 }
             }
         }
         return entries
-    }
-
-    /// Amount eaten of a term in an entry; unknown values count as 0.
-    func eaten(_ term: Term, in entry: Entry) -> Double {
-        Self.eaten(term.nutrient, in: entry, knowledge: knowledge) * term.scale
     }
 
     /// Amount of a nutrient eaten in an entry; unknown values count as 0. Reads the entry's own
@@ -196,38 +202,71 @@ struct ProblemBuilder {
         return total
     }
 
-    /// `terms.map { eaten($0, in: entry) }`, with each food's per-serving amount of every term
-    /// looked up once for the catalogue (`perServing`, by food id: entries take their foods from
-    /// one index) rather than once per item that holds the food. Same sums in the same order.
-    func eatenAmounts(of entry: Entry, perServing: inout [String: [Double?]]) -> [Double] {
-        guard entry.foods.count == entry.portions.count else { return terms.map { eaten($0, in: entry) } }
-        var totals = [Double](repeating: 0, count: terms.count)
+    /// The eaten amount of each of `nutrients` in an entry (unknown values count as 0), with each
+    /// food's per-serving amounts looked up once for the catalogue (`perServing`, by food index:
+    /// empty until first needed) rather than once per item that holds the food. The same sums in
+    /// the same order as `eaten(_:in:knowledge:)`. Static, so the portion step can be chosen
+    /// before a builder exists.
+    static func eatenAmounts(of entry: Entry, nutrients: [Nutrient], perServing: inout [[Double?]],
+                             knowledge: KnowledgeBase) -> [Double] {
+        guard entry.foodIndices.count == entry.portions.count else {
+            return nutrients.map { eaten($0, in: entry, knowledge: knowledge) }
+        }
+        var totals = [Double](repeating: 0, count: nutrients.count)
+        var measures: [Nutrient.Measure] = []  // the nutrients' measures, once a food is new
         for index in entry.portions.indices {
-            let id = entry.foods[index].id
-            let amounts: [Double?]
-            if let known = perServing[id] {
-                amounts = known
-            } else {
-                amounts = terms.map { knowledge.amount(of: $0.nutrient, in: entry.foods[index]) }
-                perServing[id] = amounts
+            let food = entry.foodIndices[index]
+            if perServing[food].count != nutrients.count {
+                if measures.count != nutrients.count { measures = nutrients.map { $0.measure } }
+                perServing[food] = amounts(measures, in: knowledge.foods[food])
             }
             let servings = entry.portions[index].servings
-            for term in terms.indices {
-                if let amount = amounts[term] { totals[term] += amount * servings }
+            perServing[food].withUnsafeBufferPointer { amounts in
+                for nutrient in amounts.indices {
+                    if let amount = amounts[nutrient] { totals[nutrient] += amount * servings }
+                }
             }
         }
-        for term in terms.indices { totals[term] *= terms[term].scale }
         return totals
     }
 
+    /// A food's amount per serving of each measure (`nil`: not reported), read as
+    /// `KnowledgeBase.amount(of:in:)` reads it, but from the measures alone: calling that for
+    /// every food and nutrient copied both structures each time.
+    static func amounts(_ measures: [Nutrient.Measure], in food: Food) -> [Double?] {
+        measures.map { measure in
+            switch measure {
+            case .column(let column): return food.values[column]
+            case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
+            }
+        }
+    }
+
+    /// How the score counts a term: what is eaten, or absorbed iron or calcium (`MealAbsorption`).
+    enum Counting {
+        case eaten, iron, calcium
+
+        init(_ term: Term) {
+            guard term.scale == 1 else {
+                self = .eaten
+                return
+            }
+            switch term.nutrient.measure {
+            case .column("iron_mg"): self = .iron
+            case .column("calcium_mg"): self = .calcium
+            default: self = .eaten
+            }
+        }
+    }
+
     /// Amount of a term that the score counts: absorbed iron and calcium, else what is eaten
-    /// (`amount`, the eaten amount).
-    func counted(_ term: Term, in entry: Entry, eaten amount: Double) -> Double {
-        guard term.scale == 1, let absorption = entry.absorption else { return amount }
-        switch term.nutrient.measure {
-        case .column("iron_mg"): return amount * absorption.ironFactor
-        case .column("calcium_mg"): return absorption.countedCalcium
-        default: return amount
+    /// (`amount`, the eaten amount); `counting` is the term's `Counting`.
+    func counted(_ counting: Counting, in entry: Entry, eaten amount: Double) -> Double {
+        guard let absorption = entry.absorption else { return amount }
+        switch counting {
+        case .iron: return amount * absorption.ironFactor
+        case .calcium: return absorption.countedCalcium
+        case .eaten: return amount
         }
     }
 
@@ -270,25 +309,56 @@ struct ProblemBuilder {
     /// upper and daily limit, energy-share limit and food cap. It checks nothing: the planner
     /// finds infeasibility.
     func problem() -> PlanningProblem {
-        let preferredFor = preferredNutrients()
+        let foods = knowledge.foods
         let energy = knowledge.nutrient(id: "energy")
-        let kcalTerm = energy.map { Term(id: $0.id, unit: $0.unit, nutrient: $0, scale: 1, upperLimit: nil) }
-        var perServing: [String: [Double?]] = [:]
-        let items = entries.map { entry in
-            let amounts = eatenAmounts(of: entry, perServing: &perServing)
-            let countedAmounts = terms.indices.map { counted(terms[$0], in: entry, eaten: amounts[$0]) }
-            var plants: [String] = []
-            for food in entry.foods { if let plant = food.plant, !plants.contains(plant) { plants.append(plant) } }
-            var nutrients: [String] = []
-            for portion in entry.portions {
-                for id in preferredFor[portion.food] ?? [] where !nutrients.contains(id) { nutrients.append(id) }
+        let counting = terms.map(Counting.init)
+        // What every item needs of its foods, once per food (by index) rather than per portion:
+        // the reported nutrients the rules prefer it for (by index into `reported`), and its
+        // plant's place among the plants sorted (`String` order, as the items' lists are).
+        let preferredFor = preferredNutrients()
+        var reportedIndices: [String: [Int]] = [:]
+        for (index, nutrient) in reported.enumerated() { reportedIndices[nutrient.id, default: []].append(index) }
+        var preferred = [[Int]](repeating: [], count: foods.count)
+        var plantRank = [Int?](repeating: nil, count: foods.count)
+        var plantNames = Set<String>()
+        var seen = [Bool](repeating: false, count: foods.count)
+        for entry in entries {
+            for index in entry.foodIndices where !seen[index] {
+                seen[index] = true
+                preferred[index] = (preferredFor[foods[index].id] ?? []).flatMap { reportedIndices[$0] ?? [] }
+                if let plant = foods[index].plant { plantNames.insert(plant) }
             }
+        }
+        var rankOfPlant: [String: Int] = [:]
+        for (rank, plant) in plantNames.sorted().enumerated() { rankOfPlant[plant] = rank }
+        for index in foods.indices where seen[index] { plantRank[index] = foods[index].plant.flatMap { rankOfPlant[$0] } }
+
+        // Every term's nutrient, then energy: the items' kcal come from the same per-food rows.
+        let read = terms.map(\.nutrient) + (energy.map { [$0] } ?? [])
+        let scales = terms.map(\.scale)
+        var perServing = [[Double?]](repeating: [], count: foods.count)
+        let items = entries.map { entry in
+            let eaten = Self.eatenAmounts(of: entry, nutrients: read, perServing: &perServing, knowledge: knowledge)
+            var amounts = [Double](repeating: 0, count: terms.count)
+            for term in terms.indices { amounts[term] = eaten[term] * scales[term] }
+            var countedAmounts = amounts
+            for term in terms.indices { countedAmounts[term] = counted(counting[term], in: entry, eaten: amounts[term]) }
+            // Distinct plants in order of first appearance (the first spelling of each), sorted.
+            var plants: [(rank: Int, name: String)] = []
+            var prefers = [Bool](repeating: false, count: reported.count)
+            for index in entry.foodIndices {
+                if let rank = plantRank[index], !plants.contains(where: { $0.rank == rank }), let plant = foods[index].plant {
+                    plants.append((rank, plant))
+                }
+                for nutrient in preferred[index] { prefers[nutrient] = true }
+            }
+            plants.sort { $0.rank < $1.rank }
             return PlanningProblem.Item(
-                id: entry.id, slots: entry.slots, kcal: kcalTerm.map { eaten($0, in: entry) } ?? 0,
+                id: entry.id, slots: entry.slots, kcal: energy == nil ? 0 : eaten[terms.count],
                 maxPerWeek: entry.kind == .meal ? Self.mealMaxPerWeek : Self.additionMaxPerWeek,
                 noConsecutiveDays: entry.kind == .meal, amounts: amounts, preference: 0,
-                counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.sorted(),
-                preferredFor: reported.map(\.id).filter { nutrients.contains($0) }, days: entry.days)
+                counted: countedAmounts == amounts ? nil : countedAmounts, plants: plants.map(\.name),
+                preferredFor: reported.indices.filter { prefers[$0] }.map { reported[$0].id }, days: entry.days)
         }
         let nutrients = terms.map { term in
             let target = targets[term.id].map(\.target)
@@ -326,10 +396,12 @@ struct ProblemBuilder {
                 default: break
                 }
             }
+            nutrients.removeAll { !reportedIDs.contains($0) }
+            guard !nutrients.isEmpty else { continue }
             for food in foods {
-                for id in nutrients where reportedIDs.contains(id) && !(result[food] ?? []).contains(id) {
-                    result[food, default: []].append(id)
-                }
+                var list = result[food] ?? []
+                for id in nutrients where !list.contains(id) { list.append(id) }
+                result[food] = list
             }
         }
         return result

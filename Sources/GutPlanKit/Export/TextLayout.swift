@@ -9,6 +9,7 @@
 enum TextLayout {
     /// Columns `text` occupies on a terminal.
     static func width(_ text: String) -> Int {
+        if let columns = plainWidth(text) { return columns }
         var count = 0
         var inEscape = false
         for character in text {
@@ -23,21 +24,72 @@ enum TextLayout {
         return count
     }
 
+    /// The width of text made only of printable ASCII (U+0020–U+007E: each byte one character
+    /// and one column, none escaped by `printable`), counted without walking characters; `nil`
+    /// for any other text. Most of a plan's text is such, and walking characters was most of
+    /// the cost of laying it out.
+    static func plainWidth<Text: StringProtocol>(_ text: Text) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
+    }
+
+    /// `text.printable`, without looking up the properties of every scalar when the text is
+    /// printable ASCII (`plainWidth`), which `printable` leaves unchanged.
+    static func printable<Text: StringProtocol>(_ text: Text) -> String {
+        plainWidth(text) != nil ? String(text) : text.printable
+    }
+
+    /// The words of `text`: the runs between white space, as `split(whereSeparator: \.isWhitespace)`
+    /// finds them. Text whose every scalar `isPlainScalar` is split at its ASCII white-space
+    /// bytes without walking characters (each such scalar is a character of its own, and only
+    /// the ASCII ones among them are white space).
+    static func words(of text: String) -> [Substring] {
+        guard text.unicodeScalars.allSatisfy(isPlainScalar) else { return text.split(whereSeparator: { $0.isWhitespace }) }
+        var words: [Substring] = []
+        var start: String.Index?
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if let from = start { words.append(text[from..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            bytes.formIndex(after: &index)
+        }
+        if let from = start { words.append(text[from..<bytes.endIndex]) }
+        return words
+    }
+
+    /// ASCII, or a scalar of Latin-1 Supplement and Latin Extended-A and -B after the no-break
+    /// space (U+00A1–U+024F), or a dash, quote, bullet or ellipsis of General Punctuation
+    /// (U+2010–U+2027): no combining mark, joiner or other scalar that joins its neighbours
+    /// into one character, and no white space but ASCII's.
+    static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || (0xA1...0x24F).contains(scalar.value) || (0x2010...0x2027).contains(scalar.value)
+    }
+
     /// `text` padded with spaces on the right to `columns`.
     static func padRight(_ text: String, _ columns: Int) -> String {
-        let text = text.printable
+        let text = printable(text)
         return text + String(repeating: " ", count: max(0, columns - width(text)))
     }
 
     /// `text` padded with spaces on the left to `columns`.
     static func padLeft(_ text: String, _ columns: Int) -> String {
-        let text = text.printable
+        let text = printable(text)
         return String(repeating: " ", count: max(0, columns - width(text))) + text
     }
 
     /// `text` cut to `columns`, ending in `…` when cut (plain text only).
     static func truncate(_ text: String, _ columns: Int) -> String {
-        let text = text.printable
+        let text = printable(text)
         guard width(text) > columns else { return text }
         guard columns > 1 else { return String(text.prefix(max(0, columns))) }
         return String(text.prefix(columns - 1)) + "…"
@@ -72,10 +124,10 @@ enum TextLayout {
             lineWidth = restWidth
             lineHasWord = false
         }
-        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
-            let word = piece.printable
+        for piece in words(of: text) {
+            let word = printable(piece)
             var remaining = word[...]
-            var columns = word.count
+            var columns = plainWidth(word) ?? word.count
             if lineHasWord, lineWidth + 1 + columns > width { newLine() }
             // Break words longer than a whole line.
             while columns > available() {

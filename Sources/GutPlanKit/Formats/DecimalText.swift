@@ -43,16 +43,18 @@ enum DecimalText {
     }
 
     /// The decimal digits of `number`, zero-padded on the left to at least `width`.
+    /// The digits are made last first in a buffer on the stack, then appended at once.
     private static func appendDigits(_ number: UInt64, width: Int, to out: inout [UInt8]) {
-        var divisor: UInt64 = 1, count = 1
-        while number / divisor >= 10 {
-            divisor *= 10
-            count += 1
-        }
-        for _ in count..<max(width, count) { out.append(0x30) }
-        while divisor > 0 {
-            out.append(0x30 + UInt8(number / divisor % 10))
-            divisor /= 10
+        let capacity = 20  // UInt64.max has 20 digits
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { digits in
+            var rest = number, count = 0
+            repeat {
+                digits[capacity - 1 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for _ in count..<max(width, count) { out.append(0x30) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(capacity - count)...]))
         }
     }
 }

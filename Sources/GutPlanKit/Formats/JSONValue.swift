@@ -38,8 +38,20 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// Key order used for sorted objects: plain code-unit order, independent of locale.
+    /// Compares the two strings' contiguous UTF-8 bytes (sorting a plan's keys was a visible
+    /// cost through the generic `lexicographicallyPrecedes`).
     static func keyOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        a.withUTF8Bytes { a in
+            b.withUTF8Bytes { b in
+                let common = min(a.count, b.count)
+                var index = 0
+                while index < common {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
+            }
+        }
     }
 
     /// The member value for `key` when this is an object (first match), else `nil`.
