@@ -12,7 +12,7 @@ public func csvTableFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let table = loose.table {
         for row in table.rows {
             if row.fields.count != table.header.count { abort() }
-            for name in table.columnNames { _ = table.field(name, in: row) }
+            for name in table.columnNames { _ = table.field(table.column(name), in: row) }
         }
         for line in 0...(table.rows.count + 2) { _ = table.sourceLine(line) }
     }
