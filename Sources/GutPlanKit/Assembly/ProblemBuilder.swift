@@ -230,16 +230,9 @@ struct ProblemBuilder {
         return totals
     }
 
-    /// A food's amount per serving of each measure (`nil`: not reported), read as
-    /// `KnowledgeBase.amount(of:in:)` reads it, but from the measures alone: calling that for
-    /// every food and nutrient copied both structures each time.
+    /// A food's amount per serving of each measure (`nil`: not reported; `Nutrient.Measure.amount(in:)`).
     static func amounts(_ measures: [Nutrient.Measure], in food: Food) -> [Double?] {
-        measures.map { measure in
-            switch measure {
-            case .column(let column): return food.values[column]
-            case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
-            }
-        }
+        measures.map { $0.amount(in: food) }
     }
 
     /// How the score counts a term: what is eaten, or absorbed iron or calcium (`MealAbsorption`).

@@ -356,18 +356,25 @@ struct CSVReader {
             }
             return (b != 0xC2 && b != 0xE2) || forbiddenSequence(bytes, at: i) == nil
         }
+        /// Where the next eight-byte step is tried: once the field has run eight bytes since the
+        /// last try (short fields, numbers above all, never pay for it).
+        var wordAt = 0
+        /// Steps over eight plain bytes (`isPlainWord`) when it is time to try; false otherwise.
+        @inline(__always) func skippedWord(commaToo: Bool) -> Bool {
+            guard i >= wordAt else { return false }
+            if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: commaToo) {
+                i += 8
+                wordAt = i
+                return true
+            }
+            wordAt = i + 8
+            return false
+        }
         if bytes[start] == 0x22 {
             i += 1
-            var wordAt = i + 8
+            wordAt = i + 8
             while i < n {
-                if i >= wordAt {
-                    if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: false) {
-                        i += 8
-                        wordAt = i
-                        continue
-                    }
-                    wordAt = i + 8
-                }
+                if skippedWord(commaToo: false) { continue }
                 let b = bytes[i]
                 if b >= 0x20 && b < 0x7F {
                     if b == 0x22 {
@@ -386,16 +393,9 @@ struct CSVReader {
             }
             return nil  // unterminated
         }
-        var wordAt = i + 8
+        wordAt = i + 8
         while i < n {
-            if i >= wordAt {
-                if i + 8 <= n, isPlainWord(bytes, at: i, commaToo: true) {
-                    i += 8
-                    wordAt = i
-                    continue
-                }
-                wordAt = i + 8
-            }
+            if skippedWord(commaToo: true) { continue }
             let b = bytes[i]
             if b >= 0x20 && b < 0x7F {
                 if b == 0x2C { break }

@@ -122,6 +122,16 @@ struct JSONWriter: Sendable {
 
     mutating func endObject() { close(0x7D) }  // }
 
+    // MARK: Members: a key and its value in one call
+
+    mutating func member(_ key: String, _ text: String) { self.key(key); string(text) }
+    mutating func member(_ key: String, _ text: String?) { self.key(key); string(text) }
+    mutating func member(_ key: String, _ number: Double) { self.key(key); self.number(number) }
+    mutating func member(_ key: String, _ number: Double?) { self.key(key); self.number(number) }
+    mutating func member(_ key: String, _ flag: Bool) { self.key(key); bool(flag) }
+    mutating func member(_ key: String, _ texts: [String]) { self.key(key); strings(texts) }
+    mutating func member(_ key: String, _ values: [Double]) { self.key(key); numbers(values) }
+
     /// Starts a member of the open object: its key, then the value comes next.
     mutating func key(_ key: String) {
         guard let last = open.indices.last else { return }

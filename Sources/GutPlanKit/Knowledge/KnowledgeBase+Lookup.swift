@@ -21,12 +21,7 @@ extension KnowledgeBase {
 
     /// Nutrient ids a typed name means (an id or alias, case-, space- and underscore-insensitive),
     /// in `nutrients.csv` order; a group alias (`b-complex`) gives several, an unknown name none.
-    func nutrients(named name: String) -> [String] {
-        let key = Self.normalizedName(name)
-        return nutrients.filter { n in
-            Self.normalizedName(n.id) == key || n.aliases.contains { Self.normalizedName($0) == key }
-        }.map(\.id)
-    }
+    func nutrients(named name: String) -> [String] { NutrientNameIndex(self).nutrients(named: name) }
 
     func nutrient(id: String) -> Nutrient? { nutrients.first { $0.id == id } }
     func food(id: String) -> Food? { foods.first { $0.id == id } }
@@ -64,12 +59,7 @@ extension KnowledgeBase {
 
     /// A nutrient's amount in one serving of a food: the column's value (`nil` when not reported),
     /// or for a tag measure 1 when the food carries the tag, else 0.
-    func amount(of nutrient: Nutrient, in food: Food) -> Double? {
-        switch nutrient.measure {
-        case .column(let column): return food.values[column]
-        case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
-        }
-    }
+    func amount(of nutrient: Nutrient, in food: Food) -> Double? { nutrient.measure.amount(in: food) }
 
     /// A nutrient's amount in some portions: Σ servings × per-serving amount. Unknown amounts
     /// count as 0 as long as one food's amount is known; `nil` when none is known (or a food is

@@ -50,6 +50,14 @@ struct Nutrient: Sendable, Equatable {
         case column(String)
         /// One unit per serving of a food carrying the tag (`probiotics` counts `fermented` servings).
         case taggedServings(String)
+
+        /// The amount in one serving of `food`; `nil` when its column has no value.
+        func amount(in food: Food) -> Double? {
+            switch self {
+            case .column(let column): return food.values[column]
+            case .taggedServings(let tag): return food.tags.contains(tag) ? 1 : 0
+            }
+        }
     }
 
     /// The name of this nutrient's column in CSV exports: the foods.csv column, or the id with

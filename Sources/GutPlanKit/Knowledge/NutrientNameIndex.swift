@@ -1,7 +1,7 @@
-/// The nutrient ids each typed name means, as `KnowledgeBase.nutrients(named:)` finds them (an
-/// id or alias, case-, space- and underscore-insensitive, in `nutrients.csv` order), with every
-/// id and alias normalised once: a profile of many flags looks up each name in a dictionary
-/// instead of normalising the whole table again for every name.
+/// The nutrient ids each typed name means (an id or alias, case-, space- and
+/// underscore-insensitive, in `nutrients.csv` order), with every id and alias normalised once:
+/// a profile of many flags looks up each name in a dictionary instead of normalising the whole
+/// table again for every name. `KnowledgeBase.nutrients(named:)` is this for one name.
 struct NutrientNameIndex: Sendable {
     private var ids: [String: [String]] = [:]
 
@@ -16,7 +16,7 @@ struct NutrientNameIndex: Sendable {
         }
     }
 
-    /// `KnowledgeBase.nutrients(named:)`.
+    /// The ids of the nutrients whose id or an alias is `name`, normalised.
     func nutrients(named name: String) -> [String] {
         ids[KnowledgeBase.normalizedName(name)] ?? []
     }
